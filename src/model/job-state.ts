@@ -37,11 +37,18 @@ export interface QueueHop {
 
 /** Where the job waits or runs. */
 export interface JobQueueState {
-  /** The queue the job was submitted to (the API's `Queue`). */
+  /**
+   * The queue the job was submitted to, as the API's `Queue` tells it; `null`
+   * until an API response is seen (with events alone, see `hops[0].from`).
+   */
   readonly submitted: string | null;
   /** The queue the job is in now: the last hop's destination, or the submission queue. */
   readonly current: string | null;
-  /** The priority in the current queue. */
+  /** When `current` was last observed, epoch milliseconds; orders conflicting observations. */
+  readonly currentAt: number | null;
+  /** The priority the job was submitted with (the API's `Priority`), `null` until an API response is seen. */
+  readonly submittedPriority: number | null;
+  /** The priority now: the last hop's, or the submission priority. */
   readonly priority: number | null;
   /** Every hop seen, oldest first. */
   readonly hops: readonly QueueHop[];
@@ -152,8 +159,6 @@ export const AnomalyCode = {
   REGRESSION: 'REGRESSION',
   /** An input from an earlier attempt than the current one. */
   EARLIER_ATTEMPT: 'EARLIER_ATTEMPT',
-  /** A `detail.status` this version does not know. */
-  UNKNOWN_STATUS: 'UNKNOWN_STATUS',
 } as const;
 
 /** One of the codes of {@link AnomalyCode}. */
@@ -186,8 +191,11 @@ export interface JobState {
   readonly queue: JobQueueState;
   /** Warnings keyed by normalised code. */
   readonly warnings: { readonly [code: string]: WarningState };
-  /** The service's info messages (the API's `Messages.Info`). */
-  readonly messages: readonly string[];
+  /** The service's messages (the API's `Messages`), sorted and without repeats. */
+  readonly messages: {
+    readonly info: readonly string[];
+    readonly warning: readonly string[];
+  };
   readonly error: JobErrorState | null;
   readonly outputs: readonly OutputGroup[];
   /** Fields of the `COMPLETE` event besides outputs and warnings (`paddingInserted`, `blackVideoDetected`, ...), as received. */

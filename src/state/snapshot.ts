@@ -1,0 +1,177 @@
+import { ErrorCode, JobSnapshotError } from '../errors.js';
+import type { JobState } from '../model/job-state.js';
+import { JobPhase, JobStatus } from '../model/status.js';
+import { checkKey, isObject, type Fields } from '../internal/fields.js';
+
+/** The `format` tag of job snapshots. */
+export const JOB_SNAPSHOT_FORMAT = 'mediaconvert-job-tracker/job';
+/** The snapshot format version this release writes and reads. */
+export const JOB_SNAPSHOT_VERSION = 1;
+
+/**
+ * A job's state in a versioned envelope, safe to store as JSON (a file, a
+ * DynamoDB item, a Lambda's memory between invocations) and restore later.
+ *
+ * @example
+ * ```ts
+ * const saved = JSON.stringify(tracker.snapshot());
+ * const again = createJobTracker({ snapshot: JSON.parse(saved) });
+ * ```
+ */
+export interface JobSnapshot {
+  readonly format: typeof JOB_SNAPSHOT_FORMAT;
+  readonly version: typeof JOB_SNAPSHOT_VERSION;
+  readonly state: JobState;
+}
+
+/**
+ * Wraps a state in a {@link JobSnapshot}.
+ *
+ * @example
+ * ```ts
+ * await save(toJobSnapshot(tracker.state));
+ * ```
+ */
+export function toJobSnapshot(state: JobState): JobSnapshot {
+  return { format: JOB_SNAPSHOT_FORMAT, version: JOB_SNAPSHOT_VERSION, state };
+}
+
+function fail(path: string, message: string): JobSnapshotError {
+  return new JobSnapshotError(ErrorCode.INVALID_SNAPSHOT, `Invalid snapshot: ${message} at ${path}.`, {
+    path,
+  });
+}
+
+function object(value: unknown, path: string): Fields {
+  if (!isObject(value)) throw fail(path, 'expected an object');
+  return value;
+}
+
+function array(value: unknown, path: string): readonly unknown[] {
+  if (!Array.isArray(value)) throw fail(path, 'expected an array');
+  return value;
+}
+
+function nullableNumber(value: unknown, path: string): void {
+  if (value !== null && (typeof value !== 'number' || !Number.isFinite(value))) {
+    throw fail(path, 'expected a finite number or null');
+  }
+}
+
+function nullableString(value: unknown, path: string): void {
+  if (value !== null && typeof value !== 'string') throw fail(path, 'expected a string or null');
+}
+
+function oneOf(value: unknown, allowed: readonly unknown[], path: string, nullable = false): void {
+  if (nullable && value === null) return;
+  if (!allowed.includes(value)) throw fail(path, `expected one of ${allowed.join(', ')}`);
+}
+
+const STATUSES = Object.values(JobStatus);
+const PHASES = Object.values(JobPhase);
+const PHASE_STATUSES = ['PENDING', 'PROGRESSING', 'COMPLETE'];
+
+/**
+ * Checks that a value is a job snapshot this release can restore and returns
+ * it typed. Throws {@link JobSnapshotError} (`INVALID_SNAPSHOT` or
+ * `UNSUPPORTED_SNAPSHOT_VERSION`) naming the offending path.
+ *
+ * @example
+ * ```ts
+ * const snapshot = parseJobSnapshot(JSON.parse(await readFile('job.json', 'utf8')));
+ * ```
+ */
+export function parseJobSnapshot(value: unknown): JobSnapshot {
+  const root = object(value, 'snapshot');
+  if (root.format !== JOB_SNAPSHOT_FORMAT) {
+    throw fail('snapshot.format', `expected "${JOB_SNAPSHOT_FORMAT}"`);
+  }
+  if (root.version !== JOB_SNAPSHOT_VERSION) {
+    throw new JobSnapshotError(
+      ErrorCode.UNSUPPORTED_SNAPSHOT_VERSION,
+      `Snapshot version ${String(root.version)} is not supported; this release reads version ${JOB_SNAPSHOT_VERSION}.`,
+      { path: 'snapshot.version' },
+    );
+  }
+  checkJobState(root.state, 'snapshot.state');
+  return root as unknown as JobSnapshot;
+}
+
+/**
+ * Checks the shape of a {@link JobState} from an untrusted source.
+ *
+ * @internal
+ */
+export function checkJobState(value: unknown, path: string): asserts value is JobState {
+  const s = object(value, path);
+  nullableString(s.jobId, `${path}.jobId`);
+  nullableString(s.arn, `${path}.arn`);
+  oneOf(s.status, STATUSES, `${path}.status`);
+  oneOf(s.phase, PHASES, `${path}.phase`, true);
+  if ((s.status === 'PROGRESSING') !== (s.phase !== null)) {
+    throw fail(`${path}.phase`, 'a phase is set exactly when the status is PROGRESSING');
+  }
+  if (typeof s.attempt !== 'number' || !Number.isInteger(s.attempt) || s.attempt < 0) {
+    throw fail(`${path}.attempt`, 'expected a whole number from 0');
+  }
+  nullableNumber(s.settledAt, `${path}.settledAt`);
+  const progress = object(s.progress, `${path}.progress`);
+  nullableNumber(progress.jobPercent, `${path}.progress.jobPercent`);
+  nullableNumber(progress.framesDecoded, `${path}.progress.framesDecoded`);
+  const phases = object(progress.phases, `${path}.progress.phases`);
+  for (const phase of PHASES) {
+    const p = phases[phase];
+    if (p === null) continue;
+    const at = `${path}.progress.phases.${phase}`;
+    const pp = object(p, at);
+    oneOf(pp.status, PHASE_STATUSES, `${at}.status`);
+    nullableNumber(pp.percent, `${at}.percent`);
+  }
+  const queue = object(s.queue, `${path}.queue`);
+  for (const key of ['submitted', 'current']) nullableString(queue[key], `${path}.queue.${key}`);
+  for (const key of ['currentAt', 'submittedPriority', 'priority']) {
+    nullableNumber(queue[key], `${path}.queue.${key}`);
+  }
+  array(queue.hops, `${path}.queue.hops`).forEach((hop, i) => {
+    const h = object(hop, `${path}.queue.hops[${i}]`);
+    if (typeof h.at !== 'number' || typeof h.to !== 'string') {
+      throw fail(`${path}.queue.hops[${i}]`, 'expected a hop with a time and a destination');
+    }
+  });
+  const warnings = object(s.warnings, `${path}.warnings`);
+  for (const code of Object.keys(warnings)) {
+    checkKey(code, `${path}.warnings`);
+    const w = object(warnings[code], `${path}.warnings.${code}`);
+    if (w.code !== code || typeof w.count !== 'number' || typeof w.lastSeenAt !== 'number') {
+      throw fail(`${path}.warnings.${code}`, 'expected a warning with its code, count and time');
+    }
+    nullableString(w.message, `${path}.warnings.${code}.message`);
+  }
+  const messages = object(s.messages, `${path}.messages`);
+  for (const kind of ['info', 'warning']) {
+    array(messages[kind], `${path}.messages.${kind}`).forEach((m, i) => {
+      if (typeof m !== 'string') throw fail(`${path}.messages.${kind}[${i}]`, 'expected a string');
+    });
+  }
+  if (s.error !== null) {
+    const e = object(s.error, `${path}.error`);
+    nullableNumber(e.code, `${path}.error.code`);
+    nullableString(e.message, `${path}.error.message`);
+  }
+  array(s.outputs, `${path}.outputs`);
+  if (s.completion !== null) object(s.completion, `${path}.completion`);
+  array(s.inputs, `${path}.inputs`);
+  const metadata = object(s.userMetadata, `${path}.userMetadata`);
+  for (const key of Object.keys(metadata)) {
+    checkKey(key, `${path}.userMetadata`);
+    if (typeof metadata[key] !== 'string') throw fail(`${path}.userMetadata.${key}`, 'expected a string');
+  }
+  const timing = object(s.timing, `${path}.timing`);
+  for (const key of ['submittedAt', 'startedAt', 'finishedAt', 'lastEventAt']) {
+    nullableNumber(timing[key], `${path}.timing.${key}`);
+  }
+  array(s.anomalies, `${path}.anomalies`);
+  array(s.appliedEventIds, `${path}.appliedEventIds`).forEach((id, i) => {
+    if (typeof id !== 'string') throw fail(`${path}.appliedEventIds[${i}]`, 'expected a string');
+  });
+}
