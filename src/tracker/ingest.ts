@@ -1,0 +1,182 @@
+import { ErrorCode, JobTrackerError, type JobInputError } from '../errors.js';
+import type { JobInput } from '../model/input.js';
+import type { Anomaly } from '../model/job-state.js';
+import { parseInputs, type ParseOptions } from '../adapters/index.js';
+
+/**
+ * What became of one input.
+ *
+ * - `applied`: it moved the job forward or taught something new.
+ * - `duplicate`: an event with the same id was applied before.
+ * - `stale`: older than what is known, or after the job settled: its status
+ *   was not applied (see `anomaly`), its new facts were still merged.
+ * - `ignored`: not about this job's state (another detail-type, an SNS
+ *   subscription confirmation, an unknown future status, another job, a
+ *   filter), with the reason.
+ * - `rejected`: one record of a batch was invalid; `error` says why.
+ */
+export type IngestKind = 'applied' | 'duplicate' | 'stale' | 'ignored' | 'rejected';
+
+/** Why an input was not applied: a skip reason, an anomaly code or one of these. */
+export const IngestReason = {
+  /** An event with this id was applied before. */
+  DUPLICATE_EVENT: 'DUPLICATE_EVENT',
+  /** The input carried nothing the tracker did not know. */
+  NOTHING_NEW: 'NOTHING_NEW',
+  /** The input is about another job than the tracker follows. */
+  OTHER_JOB: 'OTHER_JOB',
+} as const;
+
+/** The outcome of one item of an ingested payload. */
+export interface IngestOutcome {
+  readonly kind: IngestKind;
+  /** `null` when applied; else a code such as `DUPLICATE_EVENT`, `AFTER_FINAL`, `NOT_A_JOB_STATE_CHANGE`. */
+  readonly reason: string | null;
+  /** A sentence for people, when there is something to explain. */
+  readonly message: string | null;
+  readonly jobId: string | null;
+  readonly eventId: string | null;
+  /** Whether the job's state changed. */
+  readonly changed: boolean;
+  /** The anomaly this input caused, if any. */
+  readonly anomaly: Anomaly | null;
+  /** Why a batch record was rejected. */
+  readonly error: JobInputError | null;
+}
+
+/**
+ * What `ingest` did with a payload: the outcome of its single item, or for
+ * a batch (an SQS event, a ListJobs page) a summary with every item in
+ * `items`. A batch is `applied` if any item was, `duplicate` if all were,
+ * else `stale`, `rejected` or `ignored` in that order.
+ */
+export interface IngestResult extends IngestOutcome {
+  readonly items: readonly IngestOutcome[];
+}
+
+/** @internal */
+export const EMPTY_OUTCOME = {
+  reason: null,
+  message: null,
+  jobId: null,
+  eventId: null,
+  changed: false,
+  anomaly: null,
+  error: null,
+} as const;
+
+const INPUT_TYPES = new Set<string>([
+  'PROGRESSING',
+  'INPUT_INFORMATION',
+  'STATUS_UPDATE',
+  'COMPLETE',
+  'ERROR',
+  'CANCELED',
+  'NEW_WARNING',
+  'QUEUE_HOP',
+  'API_SNAPSHOT',
+]);
+
+/** Whether a value is an already normalised {@link JobInput}. */
+function isJobInput(value: unknown): value is JobInput {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as { type?: unknown; jobId?: unknown; timestamp?: unknown };
+  return (
+    typeof v.type === 'string' &&
+    INPUT_TYPES.has(v.type) &&
+    typeof v.jobId === 'string' &&
+    typeof v.timestamp === 'number'
+  );
+}
+
+/** One item of a payload, ready for a tracker. @internal */
+export type IngestItem =
+  | { readonly kind: 'input'; readonly input: JobInput }
+  | { readonly kind: 'ignored'; readonly reason: string; readonly message: string }
+  | { readonly kind: 'rejected'; readonly error: JobInputError };
+
+/**
+ * Turns any payload into items. A payload that is a single invalid item
+ * throws its {@link JobInputError}; in a batch, invalid records become
+ * `rejected` items so the others still count.
+ *
+ * @internal
+ */
+export function itemsOf(value: unknown, options: ParseOptions | undefined): IngestItem[] {
+  if (isJobInput(value)) return [{ kind: 'input', input: value }];
+  const parsed = parseInputs(value, options);
+  if (parsed.length === 1 && parsed[0]?.kind === 'invalid') throw parsed[0].error;
+  return parsed.map((item) => {
+    if (item.kind === 'input') return item;
+    if (item.kind === 'skipped') return { kind: 'ignored', reason: item.reason, message: item.message };
+    return { kind: 'rejected', error: item.error };
+  });
+}
+
+/** @internal */
+export function outcomeOfItem(item: Exclude<IngestItem, { kind: 'input' }>): IngestOutcome {
+  if (item.kind === 'ignored') {
+    return { ...EMPTY_OUTCOME, kind: 'ignored', reason: item.reason, message: item.message };
+  }
+  return {
+    ...EMPTY_OUTCOME,
+    kind: 'rejected',
+    reason: item.error.code,
+    message: item.error.message,
+    jobId: item.error.jobId ?? null,
+    error: item.error,
+  };
+}
+
+const SUMMARY_ORDER: readonly IngestKind[] = ['stale', 'rejected', 'ignored'];
+
+/** @internal */
+export function summarise(items: readonly IngestOutcome[]): IngestResult {
+  const [only] = items;
+  if (items.length === 1 && only !== undefined) return { ...only, items };
+  if (items.length === 0) {
+    return {
+      ...EMPTY_OUTCOME,
+      kind: 'ignored',
+      reason: 'EMPTY_BATCH',
+      message: 'The payload held no records.',
+      items,
+    };
+  }
+  const changed = items.some((o) => o.changed);
+  let kind: IngestKind;
+  if (items.some((o) => o.kind === 'applied')) kind = 'applied';
+  else if (items.every((o) => o.kind === 'duplicate')) kind = 'duplicate';
+  else kind = SUMMARY_ORDER.find((k) => items.some((o) => o.kind === k)) ?? 'ignored';
+  return {
+    ...EMPTY_OUTCOME,
+    kind,
+    reason: kind === 'applied' ? null : (items.find((o) => o.kind === kind)?.reason ?? null),
+    message: `${items.length} items: ${countKinds(items)}.`,
+    changed,
+    items,
+  };
+}
+
+function countKinds(items: readonly IngestOutcome[]): string {
+  const counts = new Map<IngestKind, number>();
+  for (const o of items) counts.set(o.kind, (counts.get(o.kind) ?? 0) + 1);
+  return [...counts].map(([k, n]) => `${n} ${k}`).join(', ');
+}
+
+/** @internal */
+export function otherJob(input: JobInput, expected: string): IngestOutcome {
+  return {
+    ...EMPTY_OUTCOME,
+    kind: 'ignored',
+    reason: IngestReason.OTHER_JOB,
+    message: `The input is about job ${input.jobId}; this tracker follows ${expected}.`,
+    jobId: input.jobId,
+    eventId: input.eventId,
+  };
+}
+
+/** @internal Raised when options make no sense. */
+export function invalidOption(message: string, path: string): JobTrackerError {
+  return new JobTrackerError(ErrorCode.INVALID_OPTIONS, message, { path });
+}
