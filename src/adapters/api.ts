@@ -1,0 +1,436 @@
+/**
+ * The API view: a MediaConvert `Job` in every form it travels (the SDK's
+ * PascalCase objects with `Date`s, CLI output with epoch seconds or ISO
+ * text, the REST wire's lowerCamelCase JSON, CloudTrail's copy of the
+ * `CreateJob` response) normalised into `API_SNAPSHOT` inputs.
+ *
+ * @see https://docs.aws.amazon.com/mediaconvert/latest/apireference/jobs-id.html
+ */
+import { ErrorCode, JobInputError } from '../errors.js';
+import {
+  expectObject,
+  isObject,
+  join,
+  missing,
+  wrongType,
+} from '../internal/fields.js';
+import type { Fields } from '../internal/fields.js';
+import type { ApiSnapshotInput } from '../model/input.js';
+import type { JobErrorState, QueueHop } from '../model/job-state.js';
+import type { ParseContext } from './internal/context.js';
+import { resolveParseOptions } from './internal/context.js';
+import {
+  readMessage,
+  readOptionalNumber,
+  readOptionalString,
+  readString,
+  readStringList,
+  readStringMap,
+} from './internal/read.js';
+import { COUNT, INTEGER, PERCENT, readJobStatus, readPhase } from './internal/status.js';
+import { readTime, toEpochMs } from './internal/time.js';
+import type { ParseOptions } from './options.js';
+import { CAMEL_OUTPUT_NAMES, PASCAL_OUTPUT_NAMES, readOutputGroups } from './outputs.js';
+import { readWarningCounts } from './warnings.js';
+
+/**
+ * A time as the API's forms carry it: a `Date` (SDK), epoch seconds (REST
+ * wire, CLI), epoch milliseconds or digits of them (CloudTrail), or ISO 8601
+ * text with an offset (CLI).
+ *
+ * @example
+ * ```ts
+ * const t: ApiTime = '2024-12-03T16:00:04.123000+01:00';
+ * ```
+ */
+export type ApiTime = Date | number | string;
+
+/**
+ * The fields of a job the adapter reads, in the SDK's and CLI's PascalCase.
+ * The SDK's `Job` type is assignable to it; no AWS SDK type is imported.
+ *
+ * @example
+ * ```ts
+ * const { Job } = await client.send(new GetJobCommand({ Id }));
+ * if (Job) tracker.ingest(parseApiJob(Job, { observedAt: Date.now() }));
+ * ```
+ */
+export interface ApiJob {
+  readonly Id?: string | undefined;
+  readonly Arn?: string | undefined;
+  readonly Status?: string | undefined;
+  readonly CurrentPhase?: string | undefined;
+  readonly JobPercentComplete?: number | undefined;
+  readonly RetryCount?: number | undefined;
+  readonly ErrorCode?: number | undefined;
+  readonly ErrorMessage?: string | undefined;
+  readonly Messages?:
+    | { readonly Info?: readonly string[] | undefined; readonly Warning?: readonly string[] | undefined }
+    | undefined;
+  readonly Warnings?:
+    | readonly { readonly Code?: number | string | undefined; readonly Count?: number | undefined }[]
+    | undefined;
+  readonly Queue?: string | undefined;
+  readonly Priority?: number | undefined;
+  readonly QueueTransitions?:
+    | readonly {
+        readonly SourceQueue?: string | undefined;
+        readonly DestinationQueue?: string | undefined;
+        readonly Timestamp?: ApiTime | undefined;
+      }[]
+    | undefined;
+  readonly OutputGroupDetails?:
+    | readonly {
+        readonly OutputDetails?:
+          | readonly {
+              readonly DurationInMs?: number | undefined;
+              readonly VideoDetails?:
+                | { readonly WidthInPx?: number | undefined; readonly HeightInPx?: number | undefined }
+                | undefined;
+            }[]
+          | undefined;
+      }[]
+    | undefined;
+  readonly UserMetadata?: { readonly [key: string]: string } | undefined;
+  readonly CreatedAt?: ApiTime | undefined;
+  readonly Timing?:
+    | {
+        readonly SubmitTime?: ApiTime | undefined;
+        readonly StartTime?: ApiTime | undefined;
+        readonly FinishTime?: ApiTime | undefined;
+      }
+    | undefined;
+  readonly Settings?:
+    | {
+        readonly OutputGroups?:
+          | readonly {
+              readonly OutputGroupSettings?: { readonly Type?: string | undefined } | undefined;
+            }[]
+          | undefined;
+      }
+    | undefined;
+}
+
+/**
+ * The same job as the REST API sends it on the wire and CloudTrail records
+ * it: lowerCamelCase names, times as epoch seconds (CloudTrail: milliseconds).
+ *
+ * @example
+ * ```ts
+ * const { job } = JSON.parse(responseBody) as { job: ApiWireJob };
+ * ```
+ */
+export interface ApiWireJob {
+  readonly id?: string | undefined;
+  readonly arn?: string | undefined;
+  readonly status?: string | undefined;
+  readonly currentPhase?: string | undefined;
+  readonly jobPercentComplete?: number | undefined;
+  readonly retryCount?: number | undefined;
+  readonly errorCode?: number | undefined;
+  readonly errorMessage?: string | undefined;
+  readonly messages?:
+    | { readonly info?: readonly string[] | undefined; readonly warning?: readonly string[] | undefined }
+    | undefined;
+  readonly warnings?:
+    | readonly { readonly code?: number | string | undefined; readonly count?: number | undefined }[]
+    | undefined;
+  readonly queue?: string | undefined;
+  readonly priority?: number | undefined;
+  readonly queueTransitions?:
+    | readonly {
+        readonly sourceQueue?: string | undefined;
+        readonly destinationQueue?: string | undefined;
+        readonly timestamp?: ApiTime | undefined;
+      }[]
+    | undefined;
+  readonly outputGroupDetails?:
+    | readonly {
+        readonly outputDetails?:
+          | readonly {
+              readonly durationInMs?: number | undefined;
+              readonly videoDetails?:
+                | { readonly widthInPx?: number | undefined; readonly heightInPx?: number | undefined }
+                | undefined;
+            }[]
+          | undefined;
+      }[]
+    | undefined;
+  readonly userMetadata?: { readonly [key: string]: string } | undefined;
+  readonly createdAt?: ApiTime | undefined;
+  readonly timing?:
+    | {
+        readonly submitTime?: ApiTime | undefined;
+        readonly startTime?: ApiTime | undefined;
+        readonly finishTime?: ApiTime | undefined;
+      }
+    | undefined;
+  readonly settings?:
+    | {
+        readonly outputGroups?:
+          | readonly {
+              readonly outputGroupSettings?: { readonly type?: string | undefined } | undefined;
+            }[]
+          | undefined;
+      }
+    | undefined;
+}
+
+/**
+ * Every API response shape {@link parseApiResponse} reads, typed: GetJob and
+ * CreateJob (`{Job}`), ListJobs and SearchJobs (`{Jobs, NextToken}`),
+ * GetJobsQueryResults (`{Jobs, Status}`), their wire forms, and a bare job.
+ * The SDK's command outputs are assignable to it.
+ *
+ * @example
+ * ```ts
+ * const page: ApiResponse = await client.send(new ListJobsCommand({ Queue }));
+ * ```
+ */
+export type ApiResponse =
+  | ApiJob
+  | ApiWireJob
+  | { readonly Job?: ApiJob | undefined }
+  | { readonly job?: ApiWireJob | undefined }
+  | {
+      readonly Jobs?: readonly ApiJob[] | undefined;
+      readonly NextToken?: string | undefined;
+      readonly Status?: string | undefined;
+    }
+  | {
+      readonly jobs?: readonly ApiWireJob[] | undefined;
+      readonly nextToken?: string | undefined;
+      readonly status?: string | undefined;
+    };
+
+const CAMEL = {
+  id: 'id',
+  arn: 'arn',
+  status: 'status',
+  currentPhase: 'currentPhase',
+  jobPercentComplete: 'jobPercentComplete',
+  retryCount: 'retryCount',
+  errorCode: 'errorCode',
+  errorMessage: 'errorMessage',
+  messages: 'messages',
+  info: 'info',
+  warning: 'warning',
+  warnings: 'warnings',
+  code: 'code',
+  count: 'count',
+  queue: 'queue',
+  priority: 'priority',
+  queueTransitions: 'queueTransitions',
+  sourceQueue: 'sourceQueue',
+  destinationQueue: 'destinationQueue',
+  timestamp: 'timestamp',
+  outputGroupDetails: 'outputGroupDetails',
+  userMetadata: 'userMetadata',
+  createdAt: 'createdAt',
+  timing: 'timing',
+  submitTime: 'submitTime',
+  startTime: 'startTime',
+  finishTime: 'finishTime',
+  settings: 'settings',
+  outputGroups: 'outputGroups',
+  outputGroupSettings: 'outputGroupSettings',
+  type: 'type',
+} as const;
+
+type JobFieldNames = { readonly [K in keyof typeof CAMEL]: string };
+
+function toPascal(names: JobFieldNames): JobFieldNames {
+  const out: Record<string, string> = {};
+  for (const [key, name] of Object.entries(names)) {
+    out[key] = name.charAt(0).toUpperCase() + name.slice(1);
+  }
+  return out as JobFieldNames;
+}
+
+const PASCAL = toPascal(CAMEL);
+
+/** Whether `job` uses the SDK's and CLI's PascalCase names. */
+function isPascal(job: Fields): boolean {
+  return 'Id' in job || 'Status' in job || 'Arn' in job;
+}
+
+/** `HLS_GROUP_SETTINGS` (job settings) to `HLS_GROUP` (output details, events). */
+function groupTypeFromSettings(type: string): string {
+  return type.endsWith('_SETTINGS') ? type.slice(0, -'_SETTINGS'.length) : type;
+}
+
+/**
+ * The type of each output group by index, from the job settings. Read
+ * leniently: settings are the caller's own submission, and a shape this
+ * version does not expect only costs the group its type.
+ */
+function settingsGroupTypes(job: Fields, n: JobFieldNames): readonly (string | null)[] {
+  const settings = job[n.settings];
+  if (!isObject(settings)) return [];
+  const groups = settings[n.outputGroups];
+  if (!Array.isArray(groups)) return [];
+  const list: readonly unknown[] = groups;
+  return list.map((group) => {
+    const groupSettings = isObject(group) ? group[n.outputGroupSettings] : undefined;
+    const type = isObject(groupSettings) ? groupSettings[n.type] : undefined;
+    return typeof type === 'string' ? groupTypeFromSettings(type) : null;
+  });
+}
+
+function readHops(
+  job: Fields,
+  path: string,
+  ctx: ParseContext,
+  n: JobFieldNames,
+): readonly QueueHop[] {
+  const value = job[n.queueTransitions];
+  if (value === undefined || value === null) return [];
+  const at = join(path, n.queueTransitions);
+  if (!Array.isArray(value)) throw wrongType(at, 'an array', value);
+  const list: readonly unknown[] = value;
+  const hops: QueueHop[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const hopPath = join(at, i);
+    const hop = expectObject(list[i], hopPath);
+    const when = hop[n.timestamp];
+    if (when === undefined || when === null) throw missing(join(hopPath, n.timestamp));
+    hops.push({
+      at: toEpochMs(when, join(hopPath, n.timestamp)),
+      from: readOptionalString(hop, n.sourceQueue, hopPath, ctx),
+      to: readString(hop, n.destinationQueue, hopPath, ctx),
+      priority: null,
+      previousPriority: null,
+    });
+  }
+  // Oldest first, whatever order the response used; the sort is stable.
+  return hops.sort((a, b) => a.at - b.at);
+}
+
+function readError(job: Fields, path: string, ctx: ParseContext, n: JobFieldNames): JobErrorState | null {
+  const code = readOptionalNumber(job, n.errorCode, path, INTEGER);
+  const message = readMessage(job, n.errorMessage, path, ctx);
+  return code === null && message === null ? null : { code, message };
+}
+
+function readTiming(job: Fields, path: string, n: JobFieldNames): ApiSnapshotInput['timing'] {
+  const value = job[n.timing];
+  if (value === undefined || value === null) {
+    return { submittedAt: null, startedAt: null, finishedAt: null };
+  }
+  const at = join(path, n.timing);
+  const timing = expectObject(value, at);
+  return {
+    submittedAt: readTime(timing, n.submitTime, at),
+    startedAt: readTime(timing, n.startTime, at),
+    finishedAt: readTime(timing, n.finishTime, at),
+  };
+}
+
+function newest(times: readonly (number | null)[]): number | null {
+  let max: number | null = null;
+  for (const t of times) if (t !== null && (max === null || t > max)) max = t;
+  return max;
+}
+
+/**
+ * Normalises one job, found at `path`, into an `API_SNAPSHOT`. Internal.
+ *
+ * @param level - How many objects and arrays enclose `value`.
+ * @param eventId - The EventBridge event id when the job came in a CloudTrail event.
+ * @param fallbackTime - A time to date the snapshot by when neither
+ *   `observedAt` nor any time of the job is known (CloudTrail's `eventTime`).
+ */
+export function fromApiJob(
+  value: unknown,
+  path: string,
+  level: number,
+  ctx: ParseContext,
+  trusted: boolean,
+  eventId: string | null,
+  fallbackTime: number | null,
+): ApiSnapshotInput {
+  const job = expectObject(value, path);
+  const n = isPascal(job) ? PASCAL : CAMEL;
+  const jobId = readString(job, n.id, path, ctx);
+  const status = readJobStatus(job, n.status, path);
+  const submittedQueue = readOptionalString(job, n.queue, path, ctx);
+  const hops = readHops(job, path, ctx, n);
+
+  const timing = readTiming(job, path, n);
+  const createdAt = readTime(job, n.createdAt, path);
+  const lastHop = hops.length > 0 ? hops[hops.length - 1] : undefined;
+  const timestamp =
+    ctx.observedAt ??
+    newest([timing.finishedAt, timing.startedAt, timing.submittedAt, createdAt, lastHop?.at ?? null]) ??
+    fallbackTime;
+  if (timestamp === null) {
+    const at = join(path, n.createdAt);
+    throw new JobInputError(
+      ErrorCode.MISSING_FIELD,
+      `No time in the job at ${path || 'the top level'} says when it was observed: pass options.observedAt.`,
+      { path: at, jobId },
+    );
+  }
+
+  const messagesValue = job[n.messages];
+  const messagesPath = join(path, n.messages);
+  const messages = messagesValue === undefined || messagesValue === null
+    ? null
+    : expectObject(messagesValue, messagesPath);
+
+  return {
+    type: 'API_SNAPSHOT',
+    jobId,
+    timestamp,
+    eventId,
+    queue: lastHop?.to ?? submittedQueue,
+    userMetadata: readStringMap(job, n.userMetadata, path, ctx),
+    arn: readOptionalString(job, n.arn, path, ctx),
+    status,
+    phase: readPhase(job, n.currentPhase, path),
+    attempt: readOptionalNumber(job, n.retryCount, path, COUNT),
+    jobPercent: readOptionalNumber(job, n.jobPercentComplete, path, PERCENT),
+    submittedQueue,
+    priority: readOptionalNumber(job, n.priority, path, INTEGER),
+    hops,
+    warnings: readWarningCounts(job[n.warnings], join(path, n.warnings), n.code, n.count),
+    messages: messages === null ? [] : readStringList(messages, n.info, messagesPath, ctx),
+    warningMessages:
+      messages === null ? [] : readStringList(messages, n.warning, messagesPath, ctx),
+    error: readError(job, path, ctx, n),
+    outputs: readOutputGroups(
+      job[n.outputGroupDetails],
+      join(path, n.outputGroupDetails),
+      level + 1,
+      ctx,
+      trusted,
+      n === PASCAL ? PASCAL_OUTPUT_NAMES : CAMEL_OUTPUT_NAMES,
+      settingsGroupTypes(job, n),
+    ),
+    timing,
+  };
+}
+
+/**
+ * Normalises one API job (SDK, CLI or wire form) into an `API_SNAPSHOT` input.
+ *
+ * `Queue` is the submission queue; the snapshot's `queue` is the queue the
+ * job is in now (the last `QueueTransitions[].DestinationQueue`). An unknown
+ * `Status` is refused (`INVALID_VALUE`: the API's set is closed), while a
+ * `CurrentPhase` this version does not know gives `phase: null`, so a future
+ * phase never costs the rest of the snapshot. Each output group's `type` is
+ * taken from `Settings.OutputGroups[i].OutputGroupSettings.Type`
+ * (`HLS_GROUP_SETTINGS` becomes `HLS_GROUP`); the API lists no output paths.
+ *
+ * @throws JobInputError with a `code` and the `path` of the bad field.
+ * @example
+ * ```ts
+ * const { Job } = await client.send(new GetJobCommand({ Id: jobId }));
+ * const snapshot = parseApiJob(Job!, { observedAt: Date.now() });
+ * snapshot.status; // 'PROGRESSING'
+ * ```
+ */
+export function parseApiJob(job: ApiJob | ApiWireJob, options?: ParseOptions): ApiSnapshotInput {
+  const ctx = resolveParseOptions(options, 'api');
+  return fromApiJob(job, '', 0, ctx, false, null, null);
+}

@@ -1,0 +1,82 @@
+/**
+ * Readers of the closed sets of the model: phases, phase statuses, job
+ * statuses. Internal.
+ */
+import { ErrorCode, JobInputError } from '../../errors.js';
+import { join, missing, wrongType } from '../../internal/fields.js';
+import type { Fields, NumberRange } from '../../internal/fields.js';
+import type { JobPhase, JobStatus, PhaseStatus } from '../../model/status.js';
+
+/** The range of every percentage. */
+export const PERCENT: NumberRange = { min: 0, max: 100 };
+
+/** A non-negative integer count. */
+export const COUNT: NumberRange = { min: 0, integer: true };
+
+/** Epoch milliseconds. */
+export const TIMESTAMP: NumberRange = { min: 0 };
+
+/** Any integer (priorities, error codes). */
+export const INTEGER: NumberRange = { integer: true };
+
+/**
+ * A phase: absent, `null` or a value this version does not know gives `null`,
+ * so a future phase never costs a progress update; a non-string is refused.
+ */
+export function readPhase(obj: Fields, key: string, path: string): JobPhase | null {
+  const value = obj[key];
+  switch (value) {
+    case 'PROBING':
+    case 'TRANSCODING':
+    case 'UPLOADING':
+      return value;
+    case undefined:
+    case null:
+      return null;
+    default:
+      if (typeof value !== 'string') throw wrongType(join(path, key), 'a string', value);
+      return null;
+  }
+}
+
+/** A phase status; `null` for a value this version does not know. */
+export function readPhaseStatus(obj: Fields, key: string, path: string): PhaseStatus | null {
+  const value = obj[key];
+  switch (value) {
+    case 'PENDING':
+    case 'PROGRESSING':
+    case 'COMPLETE':
+      return value;
+    case undefined:
+    case null:
+      throw missing(join(path, key));
+    default:
+      if (typeof value !== 'string') throw wrongType(join(path, key), 'a string', value);
+      return null;
+  }
+}
+
+/** A required job status of the API's closed set. */
+export function readJobStatus(obj: Fields, key: string, path: string): JobStatus {
+  const value = obj[key];
+  switch (value) {
+    case 'SUBMITTED':
+    case 'PROGRESSING':
+    case 'COMPLETE':
+    case 'ERROR':
+    case 'CANCELED':
+      return value;
+    case undefined:
+    case null:
+      throw missing(join(path, key));
+    default: {
+      const at = join(path, key);
+      if (typeof value !== 'string') throw wrongType(at, 'a string', value);
+      throw new JobInputError(
+        ErrorCode.INVALID_VALUE,
+        `Expected a job status (SUBMITTED, PROGRESSING, COMPLETE, ERROR, CANCELED) at ${at}, got ${JSON.stringify(value.slice(0, 40))}.`,
+        { path: at },
+      );
+    }
+  }
+}

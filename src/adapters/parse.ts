@@ -1,0 +1,224 @@
+/**
+ * The public entry points of the input adapters.
+ */
+import { ErrorCode, JobInputError } from '../errors.js';
+import type { ApiSnapshotInput } from '../model/input.js';
+import { resolveParseOptions } from './internal/context.js';
+import type { ParseMode } from './internal/context.js';
+import type { ParsedEvent, ParsedItem } from './items.js';
+import type { ParseOptions } from './options.js';
+import { collect } from './unwrap.js';
+
+function collectAll(value: unknown, options: ParseOptions | undefined, mode: ParseMode): ParsedItem[] {
+  const ctx = resolveParseOptions(options, mode);
+  const out: ParsedItem[] = [];
+  collect(value, '', 0, ctx, false, null, out);
+  return out;
+}
+
+/** Any throw becomes a JobInputError, so the safe variants never throw. */
+function asInputError(error: unknown): JobInputError {
+  if (error instanceof JobInputError) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return new JobInputError(ErrorCode.UNRECOGNISED_INPUT, `The input could not be read: ${reason}`, {
+    path: '',
+    cause: error,
+  });
+}
+
+/**
+ * Finds every MediaConvert input in a value, whatever wrapped it, in order.
+ *
+ * Accepts an EventBridge event (job state changes, other MediaConvert
+ * events, CloudTrail `CreateJob` records), an API response or job, and any
+ * of these as JSON text, UTF-8 bytes, an SQS record or message, an SNS record
+ * or notification (SNS to SQS included), a Lambda batch (`{ Records }`) or an
+ * array. Each payload gives one item: `input`, `skipped` (with a
+ * {@link SkipReason}) or `invalid` (with the error, whose `path` names the
+ * record, e.g. `Records[3].body.detail.jobId`), so one bad record never hides
+ * the others.
+ *
+ * @throws JobInputError when the value as a whole is not understood: not an
+ *   object, array, text or bytes, invalid JSON, too large, too deep, or a
+ *   shape no adapter knows.
+ * @example
+ * ```ts
+ * export const handler = async (event: SQSEvent) => {
+ *   const failures = [];
+ *   for (const item of parseInputs(event)) {
+ *     if (item.kind === 'input') await tracker.ingest(item.input);
+ *     else if (item.kind === 'invalid') failures.push({ itemIdentifier: item.messageId });
+ *   }
+ *   return { batchItemFailures: failures };
+ * };
+ * ```
+ */
+export function parseInputs(value: unknown, options?: ParseOptions): readonly ParsedItem[] {
+  return collectAll(value, options, 'any');
+}
+
+/**
+ * The result of {@link safeParseInputs}: the items, or the error together with
+ * the original input.
+ *
+ * @example
+ * ```ts
+ * const result: SafeParseInputsResult = safeParseInputs(body);
+ * if (!result.success) deadLetter(result.input, result.error.code);
+ * ```
+ */
+export type SafeParseInputsResult =
+  | { readonly success: true; readonly items: readonly ParsedItem[] }
+  | { readonly success: false; readonly error: JobInputError; readonly input: unknown };
+
+/**
+ * Like {@link parseInputs}, but returns a failure instead of throwing.
+ *
+ * @example
+ * ```ts
+ * const result = safeParseInputs(message.Body);
+ * if (result.success) result.items.forEach(handle);
+ * else console.warn(result.error.code, result.error.path);
+ * ```
+ */
+export function safeParseInputs(value: unknown, options?: ParseOptions): SafeParseInputsResult {
+  try {
+    return { success: true, items: collectAll(value, options, 'any') };
+  } catch (error) {
+    return { success: false, error: asInputError(error), input: value };
+  }
+}
+
+function single(value: unknown, options: ParseOptions | undefined): ParsedEvent {
+  const items = collectAll(value, options, 'event');
+  const item = items[0];
+  if (items.length !== 1 || item === undefined) {
+    throw new JobInputError(
+      ErrorCode.UNRECOGNISED_INPUT,
+      `Expected exactly one event, found ${items.length}: use parseInputs for batches.`,
+      { path: '' },
+    );
+  }
+  if (item.kind === 'invalid') throw item.error;
+  return item;
+}
+
+/**
+ * Reads exactly one EventBridge event, in any wrapper (text, bytes, an SQS or
+ * SNS record, a batch or array of one), into an input or a skip.
+ *
+ * A job state change gives its input; a CloudTrail record of `CreateJob` gives
+ * an `API_SNAPSHOT`; other events are skipped with a {@link SkipReason}.
+ *
+ * @throws JobInputError for a bad event, for anything that is not an
+ *   EventBridge event, or for a wrapper holding more or fewer than one.
+ * @example
+ * ```ts
+ * // An EventBridge rule targeting Lambda:
+ * export const handler = async (event: unknown) => {
+ *   const item = parseEvent(event);
+ *   if (item.kind === 'input') await store.apply(item.input);
+ * };
+ * ```
+ */
+export function parseEvent(value: unknown, options?: ParseOptions): ParsedEvent {
+  return single(value, options);
+}
+
+/**
+ * The result of {@link safeParseEvent}.
+ *
+ * @example
+ * ```ts
+ * const result: SafeParseEventResult = safeParseEvent(body);
+ * ```
+ */
+export type SafeParseEventResult =
+  | { readonly success: true; readonly item: ParsedEvent }
+  | { readonly success: false; readonly error: JobInputError; readonly input: unknown };
+
+/**
+ * Like {@link parseEvent}, but returns a failure instead of throwing.
+ *
+ * @example
+ * ```ts
+ * const result = safeParseEvent(request.body);
+ * if (!result.success) return { statusCode: 400, body: result.error.message };
+ * ```
+ */
+export function safeParseEvent(value: unknown, options?: ParseOptions): SafeParseEventResult {
+  try {
+    return { success: true, item: single(value, options) };
+  } catch (error) {
+    return { success: false, error: asInputError(error), input: value };
+  }
+}
+
+function apiInputs(value: unknown, options: ParseOptions | undefined): readonly ApiSnapshotInput[] {
+  const inputs: ApiSnapshotInput[] = [];
+  for (const item of collectAll(value, options, 'api')) {
+    if (item.kind === 'invalid') throw item.error;
+    if (item.kind === 'input' && item.input.type === 'API_SNAPSHOT') inputs.push(item.input);
+  }
+  return inputs;
+}
+
+/**
+ * Reads an API response into one `API_SNAPSHOT` input per job.
+ *
+ * Accepts GetJob and CreateJob (`{Job}`), ListJobs and SearchJobs
+ * (`{Jobs, NextToken}`), GetJobsQueryResults (`{Jobs, Status}`), a bare job,
+ * each in the SDK's form (PascalCase, `Date`s), as CLI output (epoch seconds
+ * or ISO text) or in the REST wire form (lowerCamelCase), and a CloudTrail
+ * "AWS API Call via CloudTrail" event of `CreateJob`; also as JSON text or
+ * bytes (typed, the response is an {@link ApiResponse}). A query that has not finished and a CloudTrail record of another
+ * call give no inputs. See {@link parseApiJob} for how fields map.
+ *
+ * @throws JobInputError for the first bad job, or for input that is no API
+ *   response. Use {@link parseInputs} to keep the good jobs of a bad page.
+ * @example
+ * ```ts
+ * const page = await client.send(new ListJobsCommand({ Queue, Status: 'PROGRESSING' }));
+ * for (const snapshot of parseApiResponse(page, { observedAt: Date.now() })) {
+ *   fleet.ingest(snapshot);
+ * }
+ * ```
+ */
+export function parseApiResponse(
+  value: unknown,
+  options?: ParseOptions,
+): readonly ApiSnapshotInput[] {
+  return apiInputs(value, options);
+}
+
+/**
+ * The result of {@link safeParseApiResponse}.
+ *
+ * @example
+ * ```ts
+ * const result: SafeParseApiResponseResult = safeParseApiResponse(page);
+ * ```
+ */
+export type SafeParseApiResponseResult =
+  | { readonly success: true; readonly inputs: readonly ApiSnapshotInput[] }
+  | { readonly success: false; readonly error: JobInputError; readonly input: unknown };
+
+/**
+ * Like {@link parseApiResponse}, but returns a failure instead of throwing.
+ *
+ * @example
+ * ```ts
+ * const result = safeParseApiResponse(await client.send(new GetJobCommand({ Id })));
+ * if (result.success) result.inputs.forEach((s) => tracker.ingest(s));
+ * ```
+ */
+export function safeParseApiResponse(
+  value: unknown,
+  options?: ParseOptions,
+): SafeParseApiResponseResult {
+  try {
+    return { success: true, inputs: apiInputs(value, options) };
+  } catch (error) {
+    return { success: false, error: asInputError(error), input: value };
+  }
+}

@@ -1,0 +1,70 @@
+import { ErrorCode, JobInputError } from '../errors.js';
+import { isObject, join, missing, requireNumber, wrongType } from '../internal/fields.js';
+import type { WarningCount } from '../model/input.js';
+import { COUNT } from './internal/status.js';
+
+const CODE_DIGITS = /^\d{1,16}$/;
+
+/**
+ * Normalises a MediaConvert warning code to a string of at least six digits.
+ *
+ * `COMPLETE` events and the API send codes as numbers, which lose leading
+ * zeros; `NEW_WARNING` events send strings. Both become one form: the number
+ * `230004` gives `"230004"`, the number `0` gives `"000000"`, the string
+ * `"000000"` stays. A string of fewer than six digits is padded like the
+ * number it spells. Anything else is refused.
+ *
+ * @param path - Where the code was found, for the error.
+ * @throws JobInputError `INVALID_VALUE` for a negative, fractional or non-digit
+ *   code, `INVALID_TYPE` for a value that is neither a number nor a string.
+ * @example
+ * ```ts
+ * normaliseWarningCode(230004); // '230004'
+ * normaliseWarningCode(0); // '000000'
+ * normaliseWarningCode('000000'); // '000000'
+ * ```
+ */
+export function normaliseWarningCode(code: unknown, path = 'code'): string {
+  if (typeof code === 'number') {
+    if (Number.isSafeInteger(code) && code >= 0) return String(code).padStart(6, '0');
+  } else if (typeof code === 'string') {
+    if (CODE_DIGITS.test(code)) return code.padStart(6, '0');
+  } else {
+    throw wrongType(path, 'a warning code (a number or a string of digits)', code);
+  }
+  const shown = typeof code === 'string' ? JSON.stringify(code.slice(0, 40)) : String(code);
+  throw new JobInputError(
+    ErrorCode.INVALID_VALUE,
+    `Expected a warning code of digits at ${path}, got ${shown}.`,
+    { path },
+  );
+}
+
+/**
+ * Reads a list of `{code, count}` warnings (`warnings` of `COMPLETE` events,
+ * `Warnings` of API jobs with `Code`/`Count`). Absent or `null` gives `[]`.
+ * Internal.
+ */
+export function readWarningCounts(
+  value: unknown,
+  path: string,
+  codeKey: string,
+  countKey: string,
+): readonly WarningCount[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw wrongType(path, 'an array', value);
+  const list: readonly unknown[] = value;
+  const out: WarningCount[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
+    const at = join(path, i);
+    if (!isObject(item)) throw wrongType(at, 'an object', item);
+    const code = item[codeKey];
+    if (code === undefined || code === null) throw missing(join(at, codeKey));
+    out.push({
+      code: normaliseWarningCode(code, join(at, codeKey)),
+      count: requireNumber(item, countKey, at, COUNT),
+    });
+  }
+  return out;
+}
