@@ -205,6 +205,9 @@ export const jobMachine = setup({
         ],
         NEW_WARNING: { actions: [merge] },
         QUEUE_HOP: { actions: [merge] },
+        COMPLETE: { target: 'COMPLETE', actions: [merge, settle] },
+        ERROR: { target: 'ERROR', actions: [merge, settle] },
+        CANCELED: { target: 'CANCELED', actions: [merge, settle] },
       },
     },
     PROGRESSING: {

@@ -11,6 +11,7 @@ import type {
   JobQueueState,
   JobState,
   JobTiming,
+  OutputGroup,
   PhaseProgress,
   QueueHop,
   WarningState,
@@ -284,6 +285,28 @@ export function joinTiming(a: JobTiming, b: JobTiming): JobTiming {
     return a;
   }
   return { submittedAt, startedAt, finishedAt, lastEventAt };
+}
+
+function outputWeight(groups: readonly OutputGroup[]): number {
+  let n = 0;
+  for (const g of groups) {
+    n += g.playlistPaths.length;
+    for (const o of g.outputs) n += o.paths.length;
+  }
+  return n;
+}
+
+/**
+ * Joins two output lists: the one that names more files wins (a `COMPLETE`
+ * event names files, the API does not); equal ones are decided by content.
+ */
+export function joinOutputs(a: readonly OutputGroup[], b: readonly OutputGroup[]): readonly OutputGroup[] {
+  if (a === b || b.length === 0) return a;
+  if (a.length === 0) return b;
+  const wa = outputWeight(a);
+  const wb = outputWeight(b);
+  if (wa !== wb) return wa > wb ? a : b;
+  return JSON.stringify(a) >= JSON.stringify(b) ? a : b;
 }
 
 /** Appends ids to a bounded recent-ids list, oldest dropped first. */

@@ -13,6 +13,7 @@ import {
   joinHops,
   joinMessages,
   joinMetadata,
+  joinOutputs,
   joinQueue,
   joinTiming,
   joinWarnings,
@@ -131,8 +132,8 @@ export function mergeFacts(state: JobState, input: JobInput): JobState {
     case 'COMPLETE': {
       const warnings = warningsFrom(input.warnings, at);
       if (warnings !== null) set('warnings', joinWarnings(state.warnings, warnings));
-      if (input.outputs.length > 0) set('outputs', input.outputs);
-      set('completion', input.completion);
+      set('outputs', joinOutputs(state.outputs, input.outputs));
+      if (state.completion === null) set('completion', input.completion);
       times = timing({ finishedAt: at }, at);
       break;
     }
@@ -177,7 +178,7 @@ export function mergeFacts(state: JobState, input: JobInput): JobState {
         }),
       );
       if (input.error !== null) set('error', joinError(state.error, input.error));
-      if (state.outputs.length === 0 && input.outputs.length > 0) set('outputs', input.outputs);
+      set('outputs', joinOutputs(state.outputs, input.outputs));
       const hops = input.hops.map((hop) => ({
         ...hop,
         from: intern(hop.from),

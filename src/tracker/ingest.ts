@@ -104,6 +104,9 @@ export type IngestItem =
  */
 export function itemsOf(value: unknown, options: ParseOptions | undefined): IngestItem[] {
   if (isJobInput(value)) return [{ kind: 'input', input: value }];
+  if (Array.isArray(value) && value.length > 0 && value.every(isJobInput)) {
+    return value.map((input: JobInput) => ({ kind: 'input', input }));
+  }
   const parsed = parseInputs(value, options);
   if (parsed.length === 1 && parsed[0]?.kind === 'invalid') throw parsed[0].error;
   return parsed.map((item) => {
