@@ -248,7 +248,7 @@ export function createJobFleet(options: JobFleetOptions = {}): JobFleet {
     return count;
   };
 
-  const applyOne = (input: JobInput): IngestOutcome => {
+  const applyOne = (input: JobInput, messageId: string | null): IngestOutcome => {
     const id = input.jobId;
     const known = jobs.get(id);
     if (known === undefined) {
@@ -260,6 +260,7 @@ export function createJobFleet(options: JobFleetOptions = {}): JobFleet {
           message: `Job ${id} settled and was evicted.`,
           jobId: id,
           eventId: input.eventId,
+          messageId,
         };
       }
       const why = refuse?.(input, undefined) ?? null;
@@ -271,6 +272,7 @@ export function createJobFleet(options: JobFleetOptions = {}): JobFleet {
           message: why,
           jobId: id,
           eventId: input.eventId,
+          messageId,
         };
       }
     }
@@ -304,6 +306,7 @@ export function createJobFleet(options: JobFleetOptions = {}): JobFleet {
       eventId: input.eventId,
       changed: result.changed,
       anomaly: result.anomaly,
+      messageId,
     };
   };
 
@@ -312,7 +315,7 @@ export function createJobFleet(options: JobFleetOptions = {}): JobFleet {
     const items = itemsOf(payload, options.parse);
     const outcomes: IngestOutcome[] = [];
     for (const item of items) {
-      outcomes.push(item.kind === 'input' ? applyOne(item.input) : outcomeOfItem(item));
+      outcomes.push(item.kind === 'input' ? applyOne(item.input, item.messageId) : outcomeOfItem(item));
     }
     const summary = summarise(outcomes);
     observer?.onIngest?.(summary);

@@ -155,7 +155,7 @@ export function createJobTracker(options: JobTrackerOptions = {}): JobTracker {
       const { input } = item;
       const followed = state.jobId ?? options.jobId ?? null;
       if (followed !== null && input.jobId !== followed) {
-        outcomes.push(otherJob(input, followed));
+        outcomes.push(otherJob(input, followed, item.messageId));
         continue;
       }
       const previous = state;
@@ -175,6 +175,7 @@ export function createJobTracker(options: JobTrackerOptions = {}): JobTracker {
         eventId: input.eventId,
         changed: result.changed,
         anomaly: result.anomaly,
+        messageId: item.messageId,
       });
       if (!result.changed) continue;
       const delivery = notificationsBetween(previous, state, fired);

@@ -42,6 +42,11 @@ export interface IngestOutcome {
   readonly anomaly: Anomaly | null;
   /** Why a batch record was rejected. */
   readonly error: JobInputError | null;
+  /**
+   * The SQS `messageId` (or SNS `MessageId`) that carried the item, so a
+   * Lambda can report rejected records as `batchItemFailures`.
+   */
+  readonly messageId: string | null;
 }
 
 /**
@@ -63,6 +68,7 @@ export const EMPTY_OUTCOME = {
   changed: false,
   anomaly: null,
   error: null,
+  messageId: null,
 } as const;
 
 const INPUT_TYPES = new Set<string>([
@@ -90,10 +96,17 @@ function isJobInput(value: unknown): value is JobInput {
 }
 
 /** One item of a payload, ready for a tracker. @internal */
-export type IngestItem =
+export type IngestItem = { readonly messageId: string | null } & (
   | { readonly kind: 'input'; readonly input: JobInput }
-  | { readonly kind: 'ignored'; readonly reason: string; readonly message: string }
-  | { readonly kind: 'rejected'; readonly error: JobInputError };
+  | {
+      readonly kind: 'ignored';
+      readonly reason: string;
+      readonly message: string;
+      readonly jobId: string | null;
+      readonly eventId: string | null;
+    }
+  | { readonly kind: 'rejected'; readonly error: JobInputError }
+);
 
 /**
  * Turns any payload into items. A payload that is a single invalid item
@@ -103,27 +116,33 @@ export type IngestItem =
  * @internal
  */
 export function itemsOf(value: unknown, options: ParseOptions | undefined): IngestItem[] {
-  if (isJobInput(value)) return [{ kind: 'input', input: value }];
+  if (isJobInput(value)) return [{ kind: 'input', input: value, messageId: null }];
   if (Array.isArray(value) && value.length > 0 && value.every(isJobInput)) {
-    return value.map((input: JobInput) => ({ kind: 'input', input }));
+    return value.map((input: JobInput) => ({ kind: 'input', input, messageId: null }));
   }
   const parsed = parseInputs(value, options);
   if (parsed.length === 1 && parsed[0]?.kind === 'invalid') throw parsed[0].error;
-  return parsed.map((item) => {
-    if (item.kind === 'input') return item;
-    if (item.kind === 'skipped') return { kind: 'ignored', reason: item.reason, message: item.message };
-    return { kind: 'rejected', error: item.error };
+  return parsed.map((item): IngestItem => {
+    const { messageId } = item;
+    if (item.kind === 'input') return { kind: 'input', input: item.input, messageId };
+    if (item.kind === 'skipped') {
+      const { reason, message, jobId, eventId } = item;
+      return { kind: 'ignored', reason, message, jobId, eventId, messageId };
+    }
+    return { kind: 'rejected', error: item.error, messageId };
   });
 }
 
 /** @internal */
 export function outcomeOfItem(item: Exclude<IngestItem, { kind: 'input' }>): IngestOutcome {
   if (item.kind === 'ignored') {
-    return { ...EMPTY_OUTCOME, kind: 'ignored', reason: item.reason, message: item.message };
+    const { reason, message, jobId, eventId, messageId } = item;
+    return { ...EMPTY_OUTCOME, kind: 'ignored', reason, message, jobId, eventId, messageId };
   }
   return {
     ...EMPTY_OUTCOME,
     kind: 'rejected',
+    messageId: item.messageId,
     reason: item.error.code,
     message: item.error.message,
     jobId: item.error.jobId ?? null,
@@ -168,7 +187,11 @@ function countKinds(items: readonly IngestOutcome[]): string {
 }
 
 /** @internal */
-export function otherJob(input: JobInput, expected: string): IngestOutcome {
+export function otherJob(
+  input: JobInput,
+  expected: string,
+  messageId: string | null,
+): IngestOutcome {
   return {
     ...EMPTY_OUTCOME,
     kind: 'ignored',
@@ -176,6 +199,7 @@ export function otherJob(input: JobInput, expected: string): IngestOutcome {
     message: `The input is about job ${input.jobId}; this tracker follows ${expected}.`,
     jobId: input.jobId,
     eventId: input.eventId,
+    messageId,
   };
 }
 
