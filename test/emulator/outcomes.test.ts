@@ -53,8 +53,11 @@ describe('forced outcomes, cancellation, hops and retries', () => {
     const { Job: job } = await client.send(new CreateJobCommand(jobRequest({ UserMetadata: metadata, ...extra })));
     return job?.Id ?? '';
   };
-  const getJob = async (id: string): Promise<Job> =>
-    (await client.send(new GetJobCommand({ Id: id }))).Job ?? {};
+  const getJob = async (id: string): Promise<Job> => {
+    const { Job: job } = await client.send(new GetJobCommand({ Id: id }));
+    if (job === undefined) throw new Error('GetJob returned no job');
+    return job;
+  };
   const statuses = (id: string): string[] =>
     events.filter((e) => e.detail.jobId === id).map((e) => e.detail.status);
 
