@@ -1,7 +1,8 @@
 import { ErrorCode, JobSnapshotError } from '../errors.js';
 import type { JobState } from '../model/job-state.js';
 import { JobPhase, JobStatus } from '../model/status.js';
-import { checkKey, isObject, type Fields } from '../internal/fields.js';
+import { isObject, type Fields } from '../internal/fields.js';
+import { AnomalyCode } from '../model/job-state.js';
 
 /** The `format` tag of job snapshots. */
 export const JOB_SNAPSHOT_FORMAT = 'mediaconvert-job-tracker/job';
@@ -65,6 +66,61 @@ function nullableString(value: unknown, path: string): void {
 function oneOf(value: unknown, allowed: readonly unknown[], path: string, nullable = false): void {
   if (nullable && value === null) return;
   if (!allowed.includes(value)) throw fail(path, `expected one of ${allowed.join(', ')}`);
+}
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function checkKey(key: string, path: string): void {
+  if (FORBIDDEN_KEYS.has(key)) throw fail(`${path}.${key}`, 'a key that could pollute prototypes');
+}
+
+function strings(value: unknown, path: string): void {
+  array(value, path).forEach((x, i) => {
+    if (typeof x !== 'string') throw fail(`${path}[${i}]`, 'expected a string');
+  });
+}
+
+function checkOutputs(value: unknown, path: string): void {
+  array(value, path).forEach((group, i) => {
+    const at = `${path}[${i}]`;
+    const g = object(group, at);
+    if (typeof g.type !== 'string') throw fail(`${at}.type`, 'expected a string');
+    strings(g.playlistPaths, `${at}.playlistPaths`);
+    for (const key of ['hlsManifest', 'dashManifest', 'smoothManifest']) nullableString(g[key], `${at}.${key}`);
+    object(g.raw, `${at}.raw`);
+    array(g.outputs, `${at}.outputs`).forEach((output, j) => {
+      const o = object(output, `${at}.outputs[${j}]`);
+      strings(o.paths, `${at}.outputs[${j}].paths`);
+      nullableNumber(o.durationMs, `${at}.outputs[${j}].durationMs`);
+      if (o.video !== null) object(o.video, `${at}.outputs[${j}].video`);
+      object(o.raw, `${at}.outputs[${j}].raw`);
+    });
+  });
+}
+
+function checkInputs(value: unknown, path: string): void {
+  array(value, path).forEach((input, i) => {
+    const at = `${path}[${i}]`;
+    const x = object(input, at);
+    nullableNumber(x.id, `${at}.id`);
+    nullableString(x.uri, `${at}.uri`);
+    array(x.video, `${at}.video`);
+    array(x.audio, `${at}.audio`);
+    object(x.raw, `${at}.raw`);
+  });
+}
+
+const ANOMALY_CODES = Object.values(AnomalyCode);
+
+function checkAnomalies(value: unknown, path: string): void {
+  array(value, path).forEach((anomaly, i) => {
+    const at = `${path}[${i}]`;
+    const a = object(anomaly, at);
+    oneOf(a.code, ANOMALY_CODES, `${at}.code`);
+    if (typeof a.message !== 'string') throw fail(`${at}.message`, 'expected a string');
+    nullableNumber(a.at, `${at}.at`);
+    nullableString(a.eventId, `${at}.eventId`);
+  });
 }
 
 const STATUSES = Object.values(JobStatus);
@@ -133,10 +189,14 @@ export function checkJobState(value: unknown, path: string): asserts value is Jo
     nullableNumber(queue[key], `${path}.queue.${key}`);
   }
   array(queue.hops, `${path}.queue.hops`).forEach((hop, i) => {
-    const h = object(hop, `${path}.queue.hops[${i}]`);
-    if (typeof h.at !== 'number' || typeof h.to !== 'string') {
-      throw fail(`${path}.queue.hops[${i}]`, 'expected a hop with a time and a destination');
+    const at = `${path}.queue.hops[${i}]`;
+    const h = object(hop, at);
+    if (typeof h.at !== 'number' || !Number.isFinite(h.at) || typeof h.to !== 'string') {
+      throw fail(at, 'expected a hop with a time and a destination');
     }
+    nullableString(h.from, `${at}.from`);
+    nullableNumber(h.priority, `${at}.priority`);
+    nullableNumber(h.previousPriority, `${at}.previousPriority`);
   });
   const warnings = object(s.warnings, `${path}.warnings`);
   for (const code of Object.keys(warnings)) {
@@ -149,18 +209,16 @@ export function checkJobState(value: unknown, path: string): asserts value is Jo
   }
   const messages = object(s.messages, `${path}.messages`);
   for (const kind of ['info', 'warning']) {
-    array(messages[kind], `${path}.messages.${kind}`).forEach((m, i) => {
-      if (typeof m !== 'string') throw fail(`${path}.messages.${kind}[${i}]`, 'expected a string');
-    });
+    strings(messages[kind], `${path}.messages.${kind}`);
   }
   if (s.error !== null) {
     const e = object(s.error, `${path}.error`);
     nullableNumber(e.code, `${path}.error.code`);
     nullableString(e.message, `${path}.error.message`);
   }
-  array(s.outputs, `${path}.outputs`);
+  checkOutputs(s.outputs, `${path}.outputs`);
   if (s.completion !== null) object(s.completion, `${path}.completion`);
-  array(s.inputs, `${path}.inputs`);
+  checkInputs(s.inputs, `${path}.inputs`);
   const metadata = object(s.userMetadata, `${path}.userMetadata`);
   for (const key of Object.keys(metadata)) {
     checkKey(key, `${path}.userMetadata`);
@@ -170,8 +228,6 @@ export function checkJobState(value: unknown, path: string): asserts value is Jo
   for (const key of ['submittedAt', 'startedAt', 'finishedAt', 'lastEventAt']) {
     nullableNumber(timing[key], `${path}.timing.${key}`);
   }
-  array(s.anomalies, `${path}.anomalies`);
-  array(s.appliedEventIds, `${path}.appliedEventIds`).forEach((id, i) => {
-    if (typeof id !== 'string') throw fail(`${path}.appliedEventIds[${i}]`, 'expected a string');
-  });
+  checkAnomalies(s.anomalies, `${path}.anomalies`);
+  strings(s.appliedEventIds, `${path}.appliedEventIds`);
 }
