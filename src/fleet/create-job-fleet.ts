@@ -9,9 +9,9 @@ import { checkJobState } from '../state/snapshot.js';
 import { HandlerRegistry, reportUnhandled, type JobHandler } from '../tracker/handlers.js';
 import {
   EMPTY_OUTCOME,
-  IngestReason,
   invalidOption,
   itemsOf,
+  outcomeOfApply,
   outcomeOfItem,
   summarise,
   type IngestOutcome,
@@ -292,22 +292,7 @@ export function createJobFleet(options: JobFleetOptions = {}): JobFleet {
       settledAt.set(id, now());
       if (!fired.has(id)) fired.set(id, firedFinalsOf(state));
     }
-    return {
-      ...EMPTY_OUTCOME,
-      kind: result.kind,
-      reason:
-        result.kind === 'duplicate'
-          ? IngestReason.DUPLICATE_EVENT
-          : result.kind === 'stale'
-            ? (result.anomaly?.code ?? IngestReason.NOTHING_NEW)
-            : null,
-      message: result.anomaly?.message ?? null,
-      jobId: id,
-      eventId: input.eventId,
-      changed: result.changed,
-      anomaly: result.anomaly,
-      messageId,
-    };
+    return outcomeOfApply(result, input, messageId);
   };
 
   const ingest = (payload: unknown): IngestResult => {

@@ -7,9 +7,9 @@ import { parseJobSnapshot, toJobSnapshot, type JobSnapshot } from '../state/snap
 import { HandlerRegistry, reportUnhandled, type JobHandler } from './handlers.js';
 import {
   EMPTY_OUTCOME,
-  IngestReason,
   invalidOption,
   itemsOf,
+  outcomeOfApply,
   otherJob,
   outcomeOfItem,
   summarise,
@@ -161,22 +161,7 @@ export function createJobTracker(options: JobTrackerOptions = {}): JobTracker {
       const previous = state;
       const result = applyJobInput(previous, input, { maxEventIds });
       state = result.state;
-      outcomes.push({
-        ...EMPTY_OUTCOME,
-        kind: result.kind,
-        reason:
-          result.kind === 'duplicate'
-            ? IngestReason.DUPLICATE_EVENT
-            : result.kind === 'stale'
-              ? (result.anomaly?.code ?? IngestReason.NOTHING_NEW)
-              : null,
-        message: result.anomaly?.message ?? null,
-        jobId: input.jobId,
-        eventId: input.eventId,
-        changed: result.changed,
-        anomaly: result.anomaly,
-        messageId: item.messageId,
-      });
+      outcomes.push(outcomeOfApply(result, input, item.messageId));
       if (!result.changed) continue;
       const delivery = notificationsBetween(previous, state, fired);
       fired = delivery.fired;

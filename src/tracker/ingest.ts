@@ -1,5 +1,6 @@
 import { ErrorCode, JobTrackerError, type JobInputError } from '../errors.js';
 import type { JobInput } from '../model/input.js';
+import type { ApplyResult } from '../state/apply-input.js';
 import type { Anomaly } from '../model/job-state.js';
 import { parseInputs, type ParseOptions } from '../adapters/index.js';
 
@@ -199,6 +200,28 @@ export function otherJob(
     message: `The input is about job ${input.jobId}; this tracker follows ${expected}.`,
     jobId: input.jobId,
     eventId: input.eventId,
+    messageId,
+  };
+}
+
+/** @internal The outcome of applying one input. */
+export function outcomeOfApply(
+  result: ApplyResult,
+  input: JobInput,
+  messageId: string | null,
+): IngestOutcome {
+  let reason: string | null = null;
+  if (result.kind === 'duplicate') reason = IngestReason.DUPLICATE_EVENT;
+  else if (result.kind === 'stale') reason = result.anomaly?.code ?? IngestReason.NOTHING_NEW;
+  return {
+    kind: result.kind,
+    reason,
+    message: result.anomaly?.message ?? null,
+    jobId: input.jobId,
+    eventId: input.eventId,
+    changed: result.changed,
+    anomaly: result.anomaly,
+    error: null,
     messageId,
   };
 }
