@@ -6,7 +6,6 @@ import { createInitialJobState } from '../state/initial-state.js';
 import { parseJobSnapshot, toJobSnapshot, type JobSnapshot } from '../state/snapshot.js';
 import { HandlerRegistry, reportUnhandled, type JobHandler } from './handlers.js';
 import {
-  EMPTY_OUTCOME,
   invalidOption,
   itemsOf,
   outcomeOfApply,
