@@ -3,7 +3,14 @@
  * service's style and the moment of a job at which each typically arises.
  */
 
-/** A job error the emulator can produce. */
+/**
+ * A job error the emulator can produce.
+ *
+ * @example
+ * ```ts
+ * const template: ErrorTemplate = ERROR_CATALOG[1010] ?? errorTemplate(1010);
+ * ```
+ */
 export interface ErrorTemplate {
   readonly code: number;
   /** Builds the message from the first input's URI and the first destination. */
@@ -12,7 +19,14 @@ export interface ErrorTemplate {
   readonly atFraction: number;
 }
 
-/** A warning the emulator can produce. */
+/**
+ * A warning the emulator can produce.
+ *
+ * @example
+ * ```ts
+ * const { code, message }: WarningTemplate = warningTemplate('230004');
+ * ```
+ */
 export interface WarningTemplate {
   /** Six digits, as `NEW_WARNING` events write it. */
   readonly code: string;
@@ -32,7 +46,8 @@ export interface WarningTemplate {
 export const ERROR_CATALOG: { readonly [code: number]: ErrorTemplate } = {
   1010: {
     code: 1010,
-    message: (input) => `Unable to open input file [${input}]: [Failed probe/open: [No parser found for the container]]`,
+    message: (input) =>
+      `Unable to open input file [${input}]: [Failed probe/open: [No parser found for the container]]`,
     atFraction: 0.01,
   },
   1030: {
@@ -58,7 +73,8 @@ export const ERROR_CATALOG: { readonly [code: number]: ErrorTemplate } = {
   },
   1434: {
     code: 1434,
-    message: (input) => `Unable to open input file [${input}]: [Failed probe/open: [Failed to read data: AssumeRole failed]]`,
+    message: (input) =>
+      `Unable to open input file [${input}]: [Failed probe/open: [Failed to read data: AssumeRole failed]]`,
     atFraction: 0.01,
   },
   3450: {
@@ -69,7 +85,14 @@ export const ERROR_CATALOG: { readonly [code: number]: ErrorTemplate } = {
   1999: { code: 1999, message: () => '', atFraction: 0.6 },
 };
 
-/** The codes the default plans draw from, most common first. */
+/**
+ * The codes the default plans draw from, most common first.
+ *
+ * @example
+ * ```ts
+ * random.pick(COMMON_ERROR_CODES); // 1040, for example
+ * ```
+ */
 export const COMMON_ERROR_CODES = [1010, 1040, 1030, 1401, 3450, 1999] as const;
 
 /**
@@ -81,14 +104,36 @@ export const COMMON_ERROR_CODES = [1010, 1040, 1030, 1401, 3450, 1999] as const;
  * ```
  */
 export const WARNING_CATALOG: { readonly [code: string]: WarningTemplate } = {
-  '230001': { code: '230001', message: 'Input color space metadata is missing; the service assumed BT.709.' },
-  '230002': { code: '230002', message: 'Audio and video durations differ; the shorter track was padded.' },
-  '230004': { code: '230004', message: 'The input frame rate varies; output timing follows the first segment.' },
-  '230005': { code: '230005', message: 'An input caption track could not be read and was skipped.' },
-  '100000': { code: '100000', message: 'The job waited past its hop time but could not move to the destination queue.' },
+  '230001': {
+    code: '230001',
+    message: 'Input color space metadata is missing; the service assumed BT.709.',
+  },
+  '230002': {
+    code: '230002',
+    message: 'Audio and video durations differ; the shorter track was padded.',
+  },
+  '230004': {
+    code: '230004',
+    message: 'The input frame rate varies; output timing follows the first segment.',
+  },
+  '230005': {
+    code: '230005',
+    message: 'An input caption track could not be read and was skipped.',
+  },
+  '100000': {
+    code: '100000',
+    message: 'The job waited past its hop time but could not move to the destination queue.',
+  },
 };
 
-/** The warning codes the default plans draw from. */
+/**
+ * The warning codes the default plans draw from.
+ *
+ * @example
+ * ```ts
+ * random.pick(COMMON_WARNING_CODES); // '230004', for example
+ * ```
+ */
 export const COMMON_WARNING_CODES = ['230001', '230002', '230004', '230005'] as const;
 
 /**
@@ -104,7 +149,8 @@ export function errorTemplate(code: number): ErrorTemplate {
   return (
     ERROR_CATALOG[code] ?? {
       code,
-      message: (input) => `${code >= 3000 ? `${code}: ` : ''}Job failed while processing [${input}]`,
+      message: (input) =>
+        `${code >= 3000 ? `${code}: ` : ''}Job failed while processing [${input}]`,
       atFraction: 0.5,
     }
   );
@@ -119,5 +165,10 @@ export function errorTemplate(code: number): ErrorTemplate {
  * ```
  */
 export function warningTemplate(code: string): WarningTemplate {
-  return WARNING_CATALOG[code] ?? { code, message: `Warning ${code} was raised while processing the job.` };
+  return (
+    WARNING_CATALOG[code] ?? {
+      code,
+      message: `Warning ${code} was raised while processing the job.`,
+    }
+  );
 }

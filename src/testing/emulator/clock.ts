@@ -19,13 +19,27 @@ export const ClockMode = {
   REAL: 'real',
 } as const;
 
-/** One of the values of {@link ClockMode}. */
+/**
+ * One of the values of {@link ClockMode}.
+ *
+ * @example
+ * ```ts
+ * const mode: ClockMode = 'manual';
+ * ```
+ */
 export type ClockMode = (typeof ClockMode)[keyof typeof ClockMode];
 
 /** The longest delay `setTimeout` accepts. */
 const MAX_TIMER_MS = 2_147_483_647;
 
-/** Settings of an {@link EmulatorClock}. */
+/**
+ * Settings of an {@link EmulatorClock}.
+ *
+ * @example
+ * ```ts
+ * const settings: EmulatorClockSettings = { mode: 'real', speed: 60, startTime: Date.now() };
+ * ```
+ */
 export interface EmulatorClockSettings {
   readonly mode: ClockMode;
   /** Emulator milliseconds per wall-clock millisecond (`real` mode only). */

@@ -49,7 +49,16 @@ export interface DeliveryFaults {
   readonly delayMs?: number | readonly [number, number];
 }
 
-/** How one delivery came about. */
+/**
+ * How one delivery came about.
+ *
+ * @example
+ * ```ts
+ * emulator.subscribe((event, info) => {
+ *   if (info.duplicate) console.log('again:', event.id);
+ * });
+ * ```
+ */
 export interface DeliveryInfo {
   /** When the event was emitted (its `detail.timestamp`), emulator epoch ms. */
   readonly emittedAt: number;
@@ -73,7 +82,14 @@ export interface DeliveryInfo {
  */
 export type EventListener = (event: JobStateChangeEvent, info: DeliveryInfo) => void;
 
-/** One delivery, as the log keeps it. */
+/**
+ * One delivery, as the log keeps it.
+ *
+ * @example
+ * ```ts
+ * const late = emulator.eventLog().delivered.filter((d) => d.deliveredAt - d.emittedAt > 1_000);
+ * ```
+ */
 export interface DeliveryRecord extends DeliveryInfo {
   readonly event: JobStateChangeEvent;
 }

@@ -151,7 +151,10 @@ function invalid(path: string, message: string): JobTrackerError {
 function sdkPath(field: string): string {
   const parts = field.split('/').filter((part) => part !== '');
   return parts.reduce(
-    (path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : `${path}.${part.charAt(0).toUpperCase()}${part.slice(1)}`),
+    (path, part) =>
+      /^\d+$/.test(part)
+        ? `${path}[${part}]`
+        : `${path}.${part.charAt(0).toUpperCase()}${part.slice(1)}`,
     'input',
   );
 }
@@ -212,12 +215,16 @@ function checkDeliveryFaults(path: string, faults: DeliveryFaults): void {
  *   endpoint: emulator.endpoint, region: emulator.region,
  *   credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
  * });
- * const { Job } = await client.send(new CreateJobCommand({ Role: 'arn:aws:iam::111122223333:role/MC', Settings: {} }));
+ * const { Job } = await client.send(
+ *   new CreateJobCommand({ Role: 'arn:aws:iam::111122223333:role/MC', Settings: {} }),
+ * );
  * emulator.advanceUntilSettled();
  * await emulator.close();
  * ```
  */
-export async function startMediaConvertEmulator(options: EmulatorOptions = {}): Promise<MediaConvertEmulator> {
+export async function startMediaConvertEmulator(
+  options: EmulatorOptions = {},
+): Promise<MediaConvertEmulator> {
   checkOptions(options);
   const region = options.region ?? 'us-west-2';
   const accountId = options.accountId ?? '111122223333';
@@ -258,7 +265,9 @@ export async function startMediaConvertEmulator(options: EmulatorOptions = {}): 
     clockMode: clock.mode,
     now: () => clock.now(),
     advance: (ms) => {
-      if (!(Number.isFinite(ms) && ms >= 0)) throw invalid('ms', `advance() takes a finite number >= 0, got ${ms}.`);
+      if (!(Number.isFinite(ms) && ms >= 0)) {
+        throw invalid('ms', `advance() takes a finite number >= 0, got ${ms}.`);
+      }
       const before = delivery.errors.length;
       clock.advance(ms);
       rethrowNew(before);

@@ -11,6 +11,11 @@ import type { Milestone } from './timeline.js';
 /**
  * The `detail` of a job state change event: the fields every status has,
  * plus the status's own (`jobProgress`, `outputGroupDetails`, `errorCode`, ...).
+ *
+ * @example
+ * ```ts
+ * const percent = event.detail['jobProgress'];
+ * ```
  */
 export type JobStateChangeDetail = {
   /** Epoch milliseconds. */
@@ -49,7 +54,14 @@ export type JobStateChangeEvent = {
   readonly detail: JobStateChangeDetail;
 };
 
-/** Who sends the events. */
+/**
+ * Who sends the events.
+ *
+ * @example
+ * ```ts
+ * const source: EventSource = { accountId: '111122223333', region: 'us-west-2' };
+ * ```
+ */
 export interface EventSource {
   readonly accountId: string;
   readonly region: string;
@@ -119,7 +131,8 @@ function deepFreeze<T>(value: T): T {
  *
  * @example
  * ```ts
- * const event = buildJobEvent(source, job, milestone, observeJob(job, milestone.at), random.uuid());
+ * const view = observeJob(job, milestone.at);
+ * const event = buildJobEvent(source, job, milestone, view, random.uuid());
  * ```
  */
 export function buildJobEvent(

@@ -20,7 +20,14 @@ export const Operation = {
   CANCEL_JOB: 'CancelJob',
 } as const;
 
-/** One of the values of {@link Operation}. */
+/**
+ * One of the values of {@link Operation}.
+ *
+ * @example
+ * ```ts
+ * const op: Operation = 'ListJobs';
+ * ```
+ */
 export type Operation = (typeof Operation)[keyof typeof Operation];
 
 /**
@@ -40,7 +47,14 @@ export const ApiFault = {
   DROP: 'DROP',
 } as const;
 
-/** One of the values of {@link ApiFault}. */
+/**
+ * One of the values of {@link ApiFault}.
+ *
+ * @example
+ * ```ts
+ * const fault: ApiFault = 'THROTTLE';
+ * ```
+ */
 export type ApiFault = (typeof ApiFault)[keyof typeof ApiFault];
 
 /**
@@ -86,7 +100,14 @@ export interface ApiFaults {
   readonly script?: readonly ApiFault[];
 }
 
-/** What to do with one call. */
+/**
+ * What to do with one call.
+ *
+ * @example
+ * ```ts
+ * const { fault, latencyMs } = injector.decide('GetJob');
+ * ```
+ */
 export interface FaultDecision {
   readonly fault: ApiFault | null;
   readonly latencyMs: number;

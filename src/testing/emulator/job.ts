@@ -7,7 +7,14 @@ import type { FinalJobStatus, JobPhase, JobStatus, PhaseStatus } from '../../mod
 import type { InputFacts, JobPlan } from './plan.js';
 import { STATUS_UPDATE_SECONDS, type JobRequest } from './request.js';
 
-/** One move between queues while the job waits. */
+/**
+ * One move between queues while the job waits.
+ *
+ * @example
+ * ```ts
+ * const current = job.hops.at(-1)?.to ?? job.request.queue;
+ * ```
+ */
 export interface ScheduledHop {
   readonly at: number;
   readonly from: string;
@@ -16,7 +23,14 @@ export interface ScheduledHop {
   readonly previousPriority: number;
 }
 
-/** One attempt at processing the job (the service retries after internal errors). */
+/**
+ * One attempt at processing the job (the service retries after internal errors).
+ *
+ * @example
+ * ```ts
+ * const lengthMs = attempt.uploadingEnd - attempt.startAt;
+ * ```
+ */
 export interface Attempt {
   readonly startAt: number;
   readonly probingEnd: number;
@@ -26,21 +40,42 @@ export interface Attempt {
   readonly stopAt: number;
 }
 
-/** A warning placed on the time line. */
+/**
+ * A warning placed on the time line.
+ *
+ * @example
+ * ```ts
+ * const codes = job.warnings.map((w) => w.code);
+ * ```
+ */
 export interface ScheduledWarning {
   readonly at: number;
   readonly code: string;
   readonly message: string;
 }
 
-/** How the job ends, as far as is known now (a cancel can change it). */
+/**
+ * How the job ends, as far as is known now (a cancel can change it).
+ *
+ * @example
+ * ```ts
+ * if (job.ending.status === 'ERROR') console.log(job.ending.error?.code);
+ * ```
+ */
 export interface JobEnding {
   readonly at: number;
   readonly status: FinalJobStatus;
   readonly error: { readonly code: number; readonly message: string } | null;
 }
 
-/** An emulated job with its whole planned life. */
+/**
+ * An emulated job with its whole planned life.
+ *
+ * @example
+ * ```ts
+ * const job: SimJob = createSimJob({ seq, id, arn, createdAt, request, plan, outputs });
+ * ```
+ */
 export interface SimJob {
   /** Creation order, used for listing and paging. */
   readonly seq: number;
@@ -60,13 +95,27 @@ export interface SimJob {
   ending: JobEnding;
 }
 
-/** Progress of one phase, as `STATUS_UPDATE` reports it. */
+/**
+ * Progress of one phase, as `STATUS_UPDATE` reports it.
+ *
+ * @example
+ * ```ts
+ * observeJob(job, now).phases.TRANSCODING.percentComplete;
+ * ```
+ */
 export interface PhaseView {
   readonly status: PhaseStatus;
   readonly percentComplete: number;
 }
 
-/** What the job looks like at one moment. */
+/**
+ * What the job looks like at one moment.
+ *
+ * @example
+ * ```ts
+ * const { status, phase, jobPercent } = observeJob(job, now);
+ * ```
+ */
 export interface JobView {
   readonly status: JobStatus;
   /** Only while `PROGRESSING`. */
@@ -74,7 +123,11 @@ export interface JobView {
   readonly retryCount: number;
   /** `null` while unknown (not started, probing, or finished). */
   readonly jobPercent: number | null;
-  readonly phases: { readonly PROBING: PhaseView; readonly TRANSCODING: PhaseView; readonly UPLOADING: PhaseView };
+  readonly phases: {
+    readonly PROBING: PhaseView;
+    readonly TRANSCODING: PhaseView;
+    readonly UPLOADING: PhaseView;
+  };
   readonly framesDecoded: number;
   /** The queue the job is in now (the submission queue until a hop). */
   readonly queue: string;
@@ -95,7 +148,8 @@ function layAttempts(startAt: number, plan: JobPlan): Attempt[] {
     const transcodingEnd = probingEnd + plan.transcodingMs;
     const uploadingEnd = transcodingEnd + plan.uploadingMs;
     const last = i === plan.retries;
-    const stopAt = last ? uploadingEnd : at + Math.max(1, Math.round(length * plan.retryAtFraction));
+    const retryAt = at + Math.max(1, Math.round(length * plan.retryAtFraction));
+    const stopAt = last ? uploadingEnd : retryAt;
     attempts.push({ startAt: at, probingEnd, transcodingEnd, uploadingEnd, stopAt });
     at = stopAt;
   }
@@ -136,7 +190,14 @@ function layHops(request: JobRequest, createdAt: number, startAt: number): Sched
   return hops;
 }
 
-/** What is needed to create a {@link SimJob}. */
+/**
+ * What is needed to create a {@link SimJob}.
+ *
+ * @example
+ * ```ts
+ * createSimJob({ seq: 0, id, arn, createdAt: now, request, plan, outputs: [] });
+ * ```
+ */
 export interface NewJob {
   readonly seq: number;
   readonly id: string;
@@ -163,7 +224,11 @@ export function createSimJob(init: NewJob): SimJob {
   const ending = planEnding(plan, createdAt, attempts);
   const processing = Math.max(0, ending.at - startAt);
   const warnings = plan.warnings
-    .map((w) => ({ at: startAt + Math.round(processing * w.atFraction), code: w.code, message: w.message }))
+    .map((w) => ({
+      at: startAt + Math.round(processing * w.atFraction),
+      code: w.code,
+      message: w.message,
+    }))
     .filter((w) => w.at < ending.at)
     .sort((a, b) => a.at - b.at);
   return {
@@ -177,7 +242,14 @@ export function createSimJob(init: NewJob): SimJob {
   };
 }
 
-/** Whether the job has started by `ending.at` (a job canceled in the queue never starts). */
+/**
+ * Whether the job has started by `ending.at` (a job canceled in the queue never starts).
+ *
+ * @example
+ * ```ts
+ * if (!everStarted(job)) console.log('canceled while queued');
+ * ```
+ */
 export function everStarted(job: SimJob): boolean {
   return job.startAt < job.ending.at;
 }
@@ -228,7 +300,8 @@ function attemptProgress(attempt: Attempt, job: SimJob, t: number): Progress {
       framesDecoded: Math.floor(frames * transcoding),
     };
   }
-  const uploading = share(t - attempt.transcodingEnd, attempt.uploadingEnd - attempt.transcodingEnd);
+  const uploadLength = attempt.uploadingEnd - attempt.transcodingEnd;
+  const uploading = share(t - attempt.transcodingEnd, uploadLength);
   return {
     phase: 'UPLOADING',
     jobPercent: Math.min(99, Math.floor(95 + 5 * uploading)),
@@ -319,6 +392,8 @@ export function observeJob(job: SimJob, t: number): JobView {
  */
 export function countWarnings(view: JobView): { code: number; count: number }[] {
   const counts = new Map<string, number>();
-  for (const warning of view.warnings) counts.set(warning.code, (counts.get(warning.code) ?? 0) + 1);
+  for (const warning of view.warnings) {
+    counts.set(warning.code, (counts.get(warning.code) ?? 0) + 1);
+  }
   return [...counts].map(([code, count]) => ({ code: Number(code), count }));
 }

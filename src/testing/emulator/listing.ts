@@ -8,10 +8,24 @@ import { observeJob, type JobView, type SimJob } from './job.js';
 import { queueArn, type QueueScope } from './request.js';
 import { serviceError, type ServiceError } from './wire.js';
 
-/** The most jobs one page holds, and the default page size. */
+/**
+ * The most jobs one page holds, and the default page size.
+ *
+ * @example
+ * ```ts
+ * Math.min(MAX_PAGE_SIZE, requested);
+ * ```
+ */
 export const MAX_PAGE_SIZE = 20;
 
-/** A checked `ListJobs` or `SearchJobs` query. */
+/**
+ * A checked `ListJobs` or `SearchJobs` query.
+ *
+ * @example
+ * ```ts
+ * const query = readListQuery('ListJobs', params, scope);
+ * ```
+ */
 export interface ListQuery {
   readonly operation: 'ListJobs' | 'SearchJobs';
   /** The queue ARN to filter on, or `null`. */
@@ -24,8 +38,18 @@ export interface ListQuery {
   readonly inputFile: string | null;
 }
 
-/** A result or the error to answer with. */
-export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ServiceError };
+/**
+ * A result or the error to answer with.
+ *
+ * @example
+ * ```ts
+ * const page = listPage(jobs, query, now);
+ * if (!page.ok) return errorResponse(page.error);
+ * ```
+ */
+export type Checked<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: ServiceError };
 
 function bad(message: string): { ok: false; error: ServiceError } {
   return { ok: false, error: serviceError('BadRequestException', message) };
@@ -57,7 +81,9 @@ export function readListQuery(
   }
   const max = params.get('maxResults');
   const maxResults = max === null ? MAX_PAGE_SIZE : Number(max);
-  if (!Number.isInteger(maxResults) || maxResults < 1) return bad(`maxResults: [${max}] should be at least 1`);
+  if (!Number.isInteger(maxResults) || maxResults < 1) {
+    return bad(`maxResults: [${max}] should be at least 1`);
+  }
   const queue = params.get('queue');
   return {
     ok: true,
@@ -78,7 +104,8 @@ function filterKey(query: ListQuery): string {
 }
 
 function encodeToken(query: ListQuery, afterSeq: number): string {
-  return Buffer.from(JSON.stringify({ v: 1, a: afterSeq, f: filterKey(query) })).toString('base64url');
+  const token = JSON.stringify({ v: 1, a: afterSeq, f: filterKey(query) });
+  return Buffer.from(token).toString('base64url');
 }
 
 function decodeToken(query: ListQuery, token: string): number | null {
@@ -91,7 +118,8 @@ function decodeToken(query: ListQuery, token: string): number | null {
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
   const fields = parsed as { readonly [key: string]: JsonValue };
   const after = fields['a'];
-  if (fields['v'] !== 1 || fields['f'] !== filterKey(query) || typeof after !== 'number') return null;
+  if (fields['v'] !== 1 || fields['f'] !== filterKey(query)) return null;
+  if (typeof after !== 'number') return null;
   return after;
 }
 
@@ -107,7 +135,14 @@ function inputUris(job: SimJob): string[] {
   return uris;
 }
 
-/** One page of jobs with their views at the time of the call. */
+/**
+ * One page of jobs with their views at the time of the call.
+ *
+ * @example
+ * ```ts
+ * const { jobs, nextToken } = page;
+ * ```
+ */
 export interface Page {
   readonly jobs: readonly { readonly job: SimJob; readonly view: JobView }[];
   readonly nextToken: string | null;
@@ -152,6 +187,9 @@ export function listPage(jobs: readonly SimJob[], query: ListQuery, now: number)
   const last = found[found.length - 1];
   return {
     ok: true,
-    value: { jobs: found, nextToken: more && last !== undefined ? encodeToken(query, last.job.seq) : null },
+    value: {
+      jobs: found,
+      nextToken: more && last !== undefined ? encodeToken(query, last.job.seq) : null,
+    },
   };
 }

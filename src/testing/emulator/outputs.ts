@@ -54,6 +54,9 @@ const CONTAINER_EXTENSIONS: { readonly [container: string]: string } = {
   ISMV: 'ismv',
 };
 
+/** The `fourCC` the service reports per video codec. */
+const FOUR_CC: { readonly [codec: string]: string } = { H_264: 'avc1', HEVC: 'hvc1' };
+
 /** The first input's file name without folder or extension. */
 function inputBaseName(settings: JsonObject): string {
   const first = obj(list(settings['Inputs'])[0]);
@@ -74,8 +77,9 @@ function videoDetails(output: Obj, input: InputFacts, random: Random): JsonObjec
   const description = obj(video);
   const width = num(description['Width']);
   const height = num(description['Height']);
-  const w = width ?? (height === null ? input.width : Math.round((height * input.width) / input.height));
-  const h = height ?? (width === null ? input.height : Math.round((width * input.height) / input.width));
+  const aspect = input.width / input.height;
+  const w = width ?? (height === null ? input.width : Math.round(height * aspect));
+  const h = height ?? (width === null ? input.height : Math.round(width / aspect));
   const avg = Math.round(random.float(5.5, 9.8) * 100) / 100;
   return {
     widthInPx: w,
@@ -115,7 +119,11 @@ function filePath(base: string, output: Obj, input: InputFacts): string {
  * eventOutputGroups(job.request.settings, job.plan.input, random)[0]?.type; // 'HLS_GROUP'
  * ```
  */
-export function eventOutputGroups(settings: JsonObject, input: InputFacts, random: Random): JsonObject[] {
+export function eventOutputGroups(
+  settings: JsonObject,
+  input: InputFacts,
+  random: Random,
+): JsonObject[] {
   const groups: JsonObject[] = [];
   for (const group of list(settings['OutputGroups'])) {
     const groupObj = obj(group);
@@ -162,7 +170,8 @@ export function eventOutputGroups(settings: JsonObject, input: InputFacts, rando
  * @example
  * ```ts
  * apiOutputGroups(eventOutputGroups(settings, input, random));
- * // [{ outputDetails: [{ durationInMs: 30041, videoDetails: { widthInPx: 1920, heightInPx: 1080 } }] }]
+ * // [{ outputDetails: [{ durationInMs: 30041,
+ * //   videoDetails: { widthInPx: 1920, heightInPx: 1080 } }] }]
  * ```
  */
 export function apiOutputGroups(groups: readonly JsonObject[]): JsonObject[] {
@@ -175,7 +184,9 @@ export function apiOutputGroups(groups: readonly JsonObject[]): JsonObject[] {
       const video = obj(detail['videoDetails']);
       const width = num(video['widthInPx']);
       const height = num(video['heightInPx']);
-      if (width !== null && height !== null) out['videoDetails'] = { widthInPx: width, heightInPx: height };
+      if (width !== null && height !== null) {
+        out['videoDetails'] = { widthInPx: width, heightInPx: height };
+      }
       return out;
     }),
   }));
@@ -191,7 +202,10 @@ export function apiOutputGroups(groups: readonly JsonObject[]): JsonObject[] {
  */
 export function inputDetails(settings: JsonObject, input: InputFacts): JsonObject[] {
   const inputs = list(settings['Inputs']).map(obj);
-  const uris = inputs.length === 0 ? ['s3://DOC-EXAMPLE-BUCKET/input.mp4'] : inputs.map((i) => str(i['FileInput']) ?? '');
+  const uris =
+    inputs.length === 0
+      ? ['s3://DOC-EXAMPLE-BUCKET/input.mp4']
+      : inputs.map((i) => str(i['FileInput']) ?? '');
   return uris.map((uri, i) => ({
     id: i + 1,
     uri,
@@ -209,7 +223,7 @@ export function inputDetails(settings: JsonObject, input: InputFacts): JsonObjec
         bitDepth: input.bitDepth,
         codec: input.videoCodec,
         colorFormat: input.colorFormat,
-        fourCC: input.videoCodec === 'H_264' ? 'avc1' : input.videoCodec === 'HEVC' ? 'hvc1' : 'apch',
+        fourCC: FOUR_CC[input.videoCodec] ?? 'apch',
         frameRate: input.frameRate,
         height: input.height,
         interlaceMode: 'PROGRESSIVE',

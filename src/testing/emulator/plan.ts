@@ -23,7 +23,9 @@ import {
  *
  * @example
  * ```ts
- * const outcome: PlannedOutcome = { status: 'ERROR', code: 1040, message: 'Decoder failed', atFraction: 0.5 };
+ * const outcome: PlannedOutcome = {
+ *   status: 'ERROR', code: 1040, message: 'Decoder failed', atFraction: 0.5,
+ * };
  * ```
  */
 export type PlannedOutcome =
@@ -37,7 +39,16 @@ export type PlannedOutcome =
     }
   | { readonly status: 'CANCELED'; readonly afterMs: number };
 
-/** A warning raised during processing. */
+/**
+ * A warning raised during processing.
+ *
+ * @example
+ * ```ts
+ * const warning: PlannedWarning = {
+ *   code: '230004', message: 'Variable frame rate', atFraction: 0.5,
+ * };
+ * ```
+ */
 export interface PlannedWarning {
   /** Six digits, e.g. `230004`. */
   readonly code: string;
@@ -46,7 +57,14 @@ export interface PlannedWarning {
   readonly atFraction: number;
 }
 
-/** Facts about the (first) input that `INPUT_INFORMATION` reports. */
+/**
+ * Facts about the (first) input that `INPUT_INFORMATION` reports.
+ *
+ * @example
+ * ```ts
+ * plan: () => ({ input: { ...defaults, durationMs: 600_000 } })
+ * ```
+ */
 export interface InputFacts {
   readonly durationMs: number;
   readonly frameRate: number;
@@ -208,7 +226,9 @@ export function defaultPlan(request: JobRequest, random: Random, mix: OutcomeMix
         : random.int(1_500, 8_000);
   const failing = random.chance(mix.errorRate ?? 0.05);
   const code = random.pick(COMMON_ERROR_CODES);
-  const outcome: PlannedOutcome = failing ? errorOutcome(code, request, random) : { status: 'COMPLETE' };
+  const outcome: PlannedOutcome = failing
+    ? errorOutcome(code, request, random)
+    : { status: 'COMPLETE' };
   const warningCount = random.chance(mix.warningRate ?? 0.1) ? random.int(1, 2) : 0;
   const warnings: PlannedWarning[] = [];
   for (let i = 0; i < warningCount; i++) {
@@ -238,7 +258,11 @@ export function defaultPlan(request: JobRequest, random: Random, mix: OutcomeMix
  * planFromMetadata(request, base, random); // { outcome: { status: 'ERROR', code: 1040, ... } }
  * ```
  */
-export function planFromMetadata(request: JobRequest, base: JobPlan, random: Random): Partial<JobPlan> {
+export function planFromMetadata(
+  request: JobRequest,
+  base: JobPlan,
+  random: Random,
+): Partial<JobPlan> {
   const changes: { -readonly [K in keyof JobPlan]?: JobPlan[K] } = {};
   const directive = request.userMetadata[OUTCOME_KEY]?.trim().toUpperCase();
   const [kind, argument] = (directive ?? '').split(':');

@@ -4,7 +4,14 @@
  * one seed.
  */
 
-/** A seed: any number or string; equal seeds give equal sequences. */
+/**
+ * A seed: any number or string; equal seeds give equal sequences.
+ *
+ * @example
+ * ```ts
+ * startMediaConvertEmulator({ seed: 'checkout-test' });
+ * ```
+ */
 export type Seed = number | string;
 
 /**

@@ -43,7 +43,14 @@ export interface CreateJobInput {
   readonly SimulateReservedQueue?: string | undefined;
 }
 
-/** One queue a job may move to while it waits. */
+/**
+ * One queue a job may move to while it waits.
+ *
+ * @example
+ * ```ts
+ * request.hopDestinations[0]?.waitMinutes; // 2
+ * ```
+ */
 export interface HopDestination {
   /** The destination queue ARN. */
   readonly queue: string;
@@ -81,7 +88,14 @@ export interface JobRequest {
   readonly wire: JsonObject;
 }
 
-/** The `StatusUpdateInterval` values and their length in seconds. */
+/**
+ * The `StatusUpdateInterval` values and their length in seconds.
+ *
+ * @example
+ * ```ts
+ * STATUS_UPDATE_SECONDS['SECONDS_60']; // 60
+ * ```
+ */
 export const STATUS_UPDATE_SECONDS: { readonly [interval: string]: number } = {
   SECONDS_10: 10,
   SECONDS_12: 12,
@@ -100,7 +114,14 @@ export const STATUS_UPDATE_SECONDS: { readonly [interval: string]: number } = {
   SECONDS_600: 600,
 };
 
-/** Where queues live: the account and region that own them. */
+/**
+ * Where queues live: the account and region that own them.
+ *
+ * @example
+ * ```ts
+ * const scope: QueueScope = { region: 'us-west-2', accountId: '111122223333' };
+ * ```
+ */
 export interface QueueScope {
   readonly region: string;
   readonly accountId: string;
@@ -120,19 +141,41 @@ export function queueArn(nameOrArn: string, scope: QueueScope): string {
   return `arn:aws:mediaconvert:${scope.region}:${scope.accountId}:queues/${nameOrArn}`;
 }
 
-/** The name part of a queue ARN (or the name itself). */
+/**
+ * The name part of a queue ARN (or the name itself).
+ *
+ * @example
+ * ```ts
+ * queueName('arn:aws:mediaconvert:us-west-2:111122223333:queues/Rush'); // 'Rush'
+ * ```
+ */
 export function queueName(nameOrArn: string): string {
   const slash = nameOrArn.lastIndexOf('/');
   return nameOrArn.startsWith('arn:') && slash >= 0 ? nameOrArn.slice(slash + 1) : nameOrArn;
 }
 
-/** Why a request was refused: a sentence naming the wire field. */
+/**
+ * Why a request was refused: a sentence naming the wire field.
+ *
+ * @example
+ * ```ts
+ * const problem: RequestProblem = { field: '/role', message: 'Required property is missing' };
+ * ```
+ */
 export interface RequestProblem {
   readonly field: string;
   readonly message: string;
 }
 
-/** The outcome of reading a request. */
+/**
+ * The outcome of reading a request.
+ *
+ * @example
+ * ```ts
+ * const result = readJobRequest(body, scope);
+ * if (result.ok) simulation.createJob(result.request);
+ * ```
+ */
 export type ReadRequestResult =
   | { readonly ok: true; readonly request: JobRequest }
   | { readonly ok: false; readonly problem: RequestProblem };
@@ -141,11 +184,18 @@ function fail(field: string, message: string): ReadRequestResult {
   return { ok: false, problem: { field, message } };
 }
 
+function isPriority(value: JsonValue): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= -50 && value <= 50;
+}
+
 function isObject(value: JsonValue | undefined): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function readHops(value: JsonValue | undefined, scope: QueueScope): HopDestination[] | RequestProblem {
+function readHops(
+  value: JsonValue | undefined,
+  scope: QueueScope,
+): HopDestination[] | RequestProblem {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) return { field: '/hopDestinations', message: 'should be an array' };
   const hops: HopDestination[] = [];
@@ -161,7 +211,7 @@ function readHops(value: JsonValue | undefined, scope: QueueScope): HopDestinati
       return { field: `${at}/queue`, message: 'should be a string' };
     }
     const priority = item['priority'];
-    if (priority !== undefined && (typeof priority !== 'number' || priority < -50 || priority > 50)) {
+    if (priority !== undefined && !isPriority(priority)) {
       return { field: `${at}/priority`, message: 'should be an integer from -50 to 50' };
     }
     hops.push({
@@ -178,7 +228,9 @@ function readMetadata(value: JsonValue | undefined): { [key: string]: string } |
   if (!isObject(value)) return { field: '/userMetadata', message: 'should be an object' };
   const out: { [key: string]: string } = {};
   for (const [key, inner] of Object.entries(value)) {
-    if (typeof inner !== 'string') return { field: `/userMetadata/${key}`, message: 'should be a string' };
+    if (typeof inner !== 'string') {
+      return { field: `/userMetadata/${key}`, message: 'should be a string' };
+    }
     out[key] = inner;
   }
   return out;
@@ -206,7 +258,7 @@ export function readJobRequest(body: JsonValue, scope: QueueScope): ReadRequestR
   const queue = body['queue'];
   if (queue !== undefined && typeof queue !== 'string') return fail('/queue', 'should be a string');
   const priority = body['priority'] ?? 0;
-  if (typeof priority !== 'number' || !Number.isInteger(priority) || priority < -50 || priority > 50) {
+  if (!isPriority(priority)) {
     return fail('/priority', 'should be an integer from -50 to 50');
   }
   const interval = body['statusUpdateInterval'] ?? 'SECONDS_60';

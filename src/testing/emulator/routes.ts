@@ -15,7 +15,14 @@ import {
   type WireResponse,
 } from './wire.js';
 
-/** A matched route: the operation and the job id in the path, if any. */
+/**
+ * A matched route: the operation and the job id in the path, if any.
+ *
+ * @example
+ * ```ts
+ * const route = matchRoute('DELETE', '/2017-08-29/jobs/1671477617078-2886ye');
+ * ```
+ */
 export interface Route {
   readonly operation: Operation;
   readonly id: string | null;
@@ -29,7 +36,8 @@ const PREFIX = '/2017-08-29';
  *
  * @example
  * ```ts
- * matchRoute('GET', '/2017-08-29/jobs/1671477617078-2886ye'); // { operation: 'GetJob', id: '1671...' }
+ * matchRoute('GET', '/2017-08-29/jobs/1671477617078-2886ye');
+ * // { operation: 'GetJob', id: '1671477617078-2886ye' }
  * ```
  */
 export function matchRoute(method: string, pathname: string): Route | null {
@@ -57,11 +65,25 @@ export function matchRoute(method: string, pathname: string): Route | null {
   return null;
 }
 
-/** The answer for a route the emulator does not serve. */
+/**
+ * The answer for a route the emulator does not serve.
+ *
+ * @example
+ * ```ts
+ * unknownRoute('GET', '/2017-08-29/queues').status; // 404
+ * ```
+ */
 export function unknownRoute(method: string, pathname: string): WireResponse {
   return errorResponse(
-    serviceError('NotFoundException', `No operation is served at ${method} ${pathname} by this emulator.`),
+    serviceError(
+      'NotFoundException',
+      `No operation is served at ${method} ${pathname} by this emulator.`,
+    ),
   );
+}
+
+function badRequest(message: string): WireResponse {
+  return errorResponse(serviceError('BadRequestException', message));
 }
 
 function parseBody(body: string): JsonValue | undefined {
@@ -91,17 +113,17 @@ export function handleRoute(
   switch (route.operation) {
     case Operation.CREATE_JOB: {
       const json = parseBody(body);
-      if (json === undefined) return errorResponse(serviceError('BadRequestException', 'The request body is not valid JSON.'));
+      if (json === undefined) return badRequest('The request body is not valid JSON.');
       const read = readJobRequest(json, scope);
-      if (!read.ok) {
-        return errorResponse(serviceError('BadRequestException', `${read.problem.field}: ${read.problem.message}`));
-      }
+      if (!read.ok) return badRequest(`${read.problem.field}: ${read.problem.message}`);
       const job = simulation.createJob(read.request);
       return jsonResponse(201, { job: jobToWire(job, simulation.view(job)) });
     }
     case Operation.GET_JOB: {
       const job = simulation.getJob(route.id ?? '');
-      if (job === undefined) return errorResponse(serviceError('NotFoundException', `Job ${route.id} was not found.`));
+      if (job === undefined) {
+        return errorResponse(serviceError('NotFoundException', `Job ${route.id} was not found.`));
+      }
       return jsonResponse(200, { job: jobToWire(job, simulation.view(job)) });
     }
     case Operation.CANCEL_JOB: {
@@ -115,7 +137,8 @@ export function handleRoute(
       const page = listPage(simulation.jobs, read.value, simulation.now());
       if (!page.ok) return errorResponse(page.error);
       const jobs = page.value.jobs.map(({ job, view }) => jobToWire(job, view));
-      return jsonResponse(200, page.value.nextToken === null ? { jobs } : { jobs, nextToken: page.value.nextToken });
+      const { nextToken } = page.value;
+      return jsonResponse(200, nextToken === null ? { jobs } : { jobs, nextToken });
     }
   }
 }

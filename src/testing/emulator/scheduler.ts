@@ -3,7 +3,15 @@
  * run in the order they were scheduled, so a run is reproducible.
  */
 
-/** A scheduled action; `cancel()` keeps it from running. */
+/**
+ * A scheduled action; `cancel()` keeps it from running.
+ *
+ * @example
+ * ```ts
+ * const action = scheduler.schedule(at, run);
+ * action.cancel();
+ * ```
+ */
 export interface ScheduledAction {
   readonly at: number;
   cancel(): void;

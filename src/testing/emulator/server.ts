@@ -16,7 +16,14 @@ import { errorResponse, serviceError, type WireResponse } from './wire.js';
 /** The largest request body accepted, in bytes. */
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
-/** What the server works with. */
+/**
+ * What the server works with.
+ *
+ * @example
+ * ```ts
+ * await listen({ simulation, scope, clock, faults, stats }, 0);
+ * ```
+ */
 export interface ServerDependencies {
   readonly simulation: Simulation;
   readonly scope: QueueScope;
@@ -25,7 +32,15 @@ export interface ServerDependencies {
   readonly stats: StatsCounter;
 }
 
-/** A listening emulator server. */
+/**
+ * A listening emulator server.
+ *
+ * @example
+ * ```ts
+ * const server = await listen(deps, 0);
+ * await server.close();
+ * ```
+ */
 export interface RunningServer {
   readonly port: number;
   /** Stops listening, destroys open sockets and cancels pending slow answers. */
@@ -40,7 +55,9 @@ function readBody(request: IncomingMessage): Promise<string | null> {
       size += chunk.length;
       if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
-    request.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => {
+      resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8'));
+    });
     request.on('error', () => resolve(null));
   });
 }
@@ -113,11 +130,13 @@ export async function listen(deps: ServerDependencies, port: number): Promise<Ru
       return;
     }
     if (decision.fault === ApiFault.SERVER_ERROR) {
-      write(response, errorResponse(serviceError('InternalServerErrorException', 'Internal Server Error')));
+      const error = serviceError('InternalServerErrorException', 'Internal Server Error');
+      write(response, errorResponse(error));
       return;
     }
     if (body === null) {
-      write(response, errorResponse(serviceError('BadRequestException', 'The request body is too large.')));
+      const error = serviceError('BadRequestException', 'The request body is too large.');
+      write(response, errorResponse(error));
       return;
     }
     deps.clock.catchUp();

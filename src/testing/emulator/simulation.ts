@@ -22,7 +22,9 @@ import { serviceError, type ServiceError } from './wire.js';
  * @example
  * ```ts
  * const plan: PlanFunction = (request, drawn) =>
- *   request.userMetadata['slow'] === 'yes' ? { transcodingMs: drawn.transcodingMs * 10 } : undefined;
+ *   request.userMetadata['slow'] === 'yes'
+ *     ? { transcodingMs: drawn.transcodingMs * 10 }
+ *     : undefined;
  * ```
  */
 export type PlanFunction = (request: JobRequest, drawn: JobPlan) => Partial<JobPlan> | undefined;
@@ -30,35 +32,46 @@ export type PlanFunction = (request: JobRequest, drawn: JobPlan) => Partial<JobP
 /** How long a `ClientRequestToken` keeps returning the same job, in emulator ms. */
 const TOKEN_LIFETIME_MS = 15 * 60_000;
 
-/** What the simulation needs besides the clock and the channel. */
+/**
+ * What the simulation needs besides the clock and the channel.
+ *
+ * @example
+ * ```ts
+ * new Simulation({ region, accountId, mix: {}, plan: undefined }, clock, delivery, random);
+ * ```
+ */
 export interface SimulationSettings extends EventSource {
   readonly mix: OutcomeMix;
   readonly plan: PlanFunction | undefined;
 }
 
 function checkPlan(plan: JobPlan): JobPlan {
-  const durations = ['queueWaitMs', 'probingMs', 'transcodingMs', 'uploadingMs', 'firstUpdateAfterMs'] as const;
+  const invalid = (path: string, message: string): JobTrackerError =>
+    new JobTrackerError(ErrorCode.INVALID_OPTIONS, message, { path: `plan.${path}` });
+  const durations = [
+    'queueWaitMs',
+    'probingMs',
+    'transcodingMs',
+    'uploadingMs',
+    'firstUpdateAfterMs',
+  ] as const;
   for (const key of durations) {
     const value = plan[key];
     if (!Number.isFinite(value) || value < 0) {
-      throw new JobTrackerError(ErrorCode.INVALID_OPTIONS, `plan.${key} must be a finite number >= 0, got ${value}.`, {
-        path: `plan.${key}`,
-      });
+      throw invalid(key, `plan.${key} must be a finite number >= 0, got ${value}.`);
     }
   }
   if (!Number.isInteger(plan.retries) || plan.retries < 0) {
-    throw new JobTrackerError(ErrorCode.INVALID_OPTIONS, `plan.retries must be an integer >= 0, got ${plan.retries}.`, {
-      path: 'plan.retries',
-    });
+    throw invalid('retries', `plan.retries must be an integer >= 0, got ${plan.retries}.`);
   }
   const fractions: [string, number][] = [['retryAtFraction', plan.retryAtFraction]];
-  if (plan.outcome.status === 'ERROR') fractions.push(['outcome.atFraction', plan.outcome.atFraction]);
+  if (plan.outcome.status === 'ERROR') {
+    fractions.push(['outcome.atFraction', plan.outcome.atFraction]);
+  }
   plan.warnings.forEach((w, i) => fractions.push([`warnings[${i}].atFraction`, w.atFraction]));
   for (const [path, value] of fractions) {
     if (!(value >= 0 && value <= 1)) {
-      throw new JobTrackerError(ErrorCode.INVALID_OPTIONS, `plan.${path} must be from 0 to 1, got ${value}.`, {
-        path: `plan.${path}`,
-      });
+      throw invalid(path, `plan.${path} must be from 0 to 1, got ${value}.`);
     }
   }
   return plan;
@@ -80,7 +93,7 @@ export class Simulation {
   readonly jobs: SimJob[] = [];
   private readonly byId = new Map<string, SimJob>();
   private readonly running = new Map<string, { timeline: JobTimeline; cancel: () => void }>();
-  private readonly tokens = new Map<string, { readonly jobId: string; readonly expiresAt: number }>();
+  private readonly tokens = new Map<string, { jobId: string; expiresAt: number }>();
   private readonly eventIds: Random;
 
   constructor(
@@ -152,7 +165,8 @@ export class Simulation {
     const now = this.clock.now();
     const view = observeJob(job, now);
     if (isFinalStatus(view.status)) {
-      return serviceError('BadRequestException', `Job ${id} is ${view.status} and can no longer be canceled.`);
+      const message = `Job ${id} is ${view.status} and can no longer be canceled.`;
+      return serviceError('BadRequestException', message);
     }
     const progressing = view.status === 'PROGRESSING';
     const at = progressing ? Math.max(now, job.startAt + 1) : now;

@@ -6,7 +6,14 @@
 import type { EventStatus } from '../../model/input.js';
 import { everStarted, type ScheduledHop, type ScheduledWarning, type SimJob } from './job.js';
 
-/** One event due at a moment of a job's life. */
+/**
+ * One event due at a moment of a job's life.
+ *
+ * @example
+ * ```ts
+ * const milestone: Milestone = { at: job.startAt, status: 'PROGRESSING' };
+ * ```
+ */
 export type Milestone =
   | { readonly at: number; readonly status: 'QUEUE_HOP'; readonly hop: ScheduledHop }
   | { readonly at: number; readonly status: 'NEW_WARNING'; readonly warning: ScheduledWarning }
@@ -30,7 +37,9 @@ function milestones(job: SimJob): Milestone[] {
   for (const warning of job.warnings) {
     if (warning.at < end) list.push({ at: warning.at, status: 'NEW_WARNING', warning });
   }
-  if (job.ending.status !== 'CANCELED' || everStarted(job)) list.push({ at: end, status: job.ending.status });
+  if (job.ending.status !== 'CANCELED' || everStarted(job)) {
+    list.push({ at: end, status: job.ending.status });
+  }
   // A stable sort keeps PROGRESSING before a warning due at the same moment.
   return list.sort((a, b) => a.at - b.at);
 }

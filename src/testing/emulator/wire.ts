@@ -24,10 +24,24 @@ export const ServiceErrorType = {
   INTERNAL_SERVER_ERROR: 'InternalServerErrorException',
 } as const;
 
-/** One of the values of {@link ServiceErrorType}. */
+/**
+ * One of the values of {@link ServiceErrorType}.
+ *
+ * @example
+ * ```ts
+ * const type: ServiceErrorType = 'NotFoundException';
+ * ```
+ */
 export type ServiceErrorType = (typeof ServiceErrorType)[keyof typeof ServiceErrorType];
 
-/** The HTTP status of each service exception, as the SDK's model declares it. */
+/**
+ * The HTTP status of each service exception, as the SDK's model declares it.
+ *
+ * @example
+ * ```ts
+ * SERVICE_ERROR_STATUS.TooManyRequestsException; // 429
+ * ```
+ */
 export const SERVICE_ERROR_STATUS: { readonly [type in ServiceErrorType]: number } = {
   BadRequestException: 400,
   ConflictException: 409,
@@ -37,7 +51,14 @@ export const SERVICE_ERROR_STATUS: { readonly [type in ServiceErrorType]: number
   InternalServerErrorException: 500,
 };
 
-/** An error answer. */
+/**
+ * An error answer.
+ *
+ * @example
+ * ```ts
+ * const error: ServiceError = { type: 'BadRequestException', message: 'Invalid nextToken' };
+ * ```
+ */
 export interface ServiceError {
   readonly type: ServiceErrorType;
   readonly message: string;
@@ -55,12 +76,22 @@ export function serviceError(type: ServiceErrorType, message: string): ServiceEr
   return { type, message };
 }
 
-/** An HTTP answer ready to write. */
+/**
+ * An HTTP answer ready to write.
+ *
+ * @example
+ * ```ts
+ * const { status, headers, body } = errorResponse(error);
+ * ```
+ */
 export interface WireResponse {
   readonly status: number;
   readonly headers: { readonly [name: string]: string };
   readonly body: string;
 }
+
+/** What follows the exception name in `x-amzn-ErrorType`, as the service writes it. */
+const ERROR_NAMESPACE = 'http://internal.amazon.com/coral/com.amazonaws.mediaconvert/';
 
 /**
  * The HTTP answer for a service error. The SDK reads the exception name from
@@ -76,7 +107,7 @@ export function errorResponse(error: ServiceError): WireResponse {
     status: SERVICE_ERROR_STATUS[error.type],
     headers: {
       'content-type': 'application/json',
-      'x-amzn-errortype': `${error.type}:http://internal.amazon.com/coral/com.amazonaws.mediaconvert/`,
+      'x-amzn-errortype': `${error.type}:${ERROR_NAMESPACE}`,
     },
     body: JSON.stringify({ message: error.message }),
   };
@@ -94,7 +125,14 @@ export function jsonResponse(status: number, body: JsonObject): WireResponse {
   return { status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
 }
 
-/** Epoch milliseconds to the wire's epoch seconds. */
+/**
+ * Epoch milliseconds to the wire's epoch seconds.
+ *
+ * @example
+ * ```ts
+ * toEpochSeconds(1671477617078); // 1671477617
+ * ```
+ */
 export function toEpochSeconds(ms: number): number {
   return Math.floor(ms / 1000);
 }
@@ -145,7 +183,9 @@ export function jobToWire(job: SimJob, view: JobView): JsonObject {
     }));
   }
   out['id'] = job.id;
-  if (view.status === 'PROGRESSING' && view.jobPercent !== null) out['jobPercentComplete'] = view.jobPercent;
+  if (view.status === 'PROGRESSING' && view.jobPercent !== null) {
+    out['jobPercentComplete'] = view.jobPercent;
+  }
   out['messages'] = {
     info: [
       request.accelerationMode === 'ENABLED' || request.accelerationMode === 'PREFERRED'
