@@ -204,6 +204,10 @@ function drawInput(random: Random): InputFacts {
   };
 }
 
+// Queues have no capacity here: a job's wait comes from its plan, not from the jobs ahead of it,
+// and a paused queue is not modelled (a long `queueWaitMs` stands in for one). The service's
+// 48-hour limit on PROGRESSING is not applied either; drawn plans stay far below it.
+
 /**
  * Draws a realistic plan for a request: a few seconds in the queue (now and
  * then minutes), probing of a few seconds, transcoding at 0.2x to 0.8x the

@@ -30,6 +30,10 @@ export interface Route {
 
 const PREFIX = '/2017-08-29';
 
+// Only the five job operations are served. Queues, presets, job templates, policies,
+// DescribeEndpoints, StartJobsQuery and tagging are not emulated: the tracker does not call
+// them, and faking them without their semantics would mislead tests. They answer 404.
+
 /**
  * Finds the operation a method and path address, or `null` for any route
  * the emulator does not serve.
