@@ -20,6 +20,7 @@ import type { JobErrorState, QueueHop } from '../model/job-state.js';
 import type { ParseContext } from './internal/context.js';
 import { resolveParseOptions } from './internal/context.js';
 import {
+  where,
   readMessage,
   readOptionalNumber,
   readOptionalString,
@@ -45,6 +46,39 @@ import { readWarningCounts } from './warnings.js';
  */
 export type ApiTime = Date | number | string;
 
+/** Optional, as the SDK declares every field (`X?: T | undefined`). */
+type Maybe<T> = T | undefined;
+
+/** The parts of an API job, in PascalCase. */
+interface ApiJobParts {
+  readonly messages: {
+    readonly Info?: Maybe<readonly string[]>;
+    readonly Warning?: Maybe<readonly string[]>;
+  };
+  readonly warning: { readonly Code?: Maybe<number | string>; readonly Count?: Maybe<number> };
+  readonly transition: {
+    readonly SourceQueue?: Maybe<string>;
+    readonly DestinationQueue?: Maybe<string>;
+    readonly Timestamp?: Maybe<ApiTime>;
+  };
+  readonly video: { readonly WidthInPx?: Maybe<number>; readonly HeightInPx?: Maybe<number> };
+  readonly output: {
+    readonly DurationInMs?: Maybe<number>;
+    readonly VideoDetails?: Maybe<ApiJobParts['video']>;
+  };
+  readonly group: { readonly OutputDetails?: Maybe<readonly ApiJobParts['output'][]> };
+  readonly timing: {
+    readonly SubmitTime?: Maybe<ApiTime>;
+    readonly StartTime?: Maybe<ApiTime>;
+    readonly FinishTime?: Maybe<ApiTime>;
+  };
+  readonly settings: {
+    readonly OutputGroups?: Maybe<
+      readonly { readonly OutputGroupSettings?: Maybe<{ readonly Type?: Maybe<string> }> }[]
+    >;
+  };
+}
+
 /**
  * The fields of a job the adapter reads, in the SDK's and CLI's PascalCase.
  * The SDK's `Job` type is assignable to it; no AWS SDK type is imported.
@@ -56,59 +90,54 @@ export type ApiTime = Date | number | string;
  * ```
  */
 export interface ApiJob {
-  readonly Id?: string | undefined;
-  readonly Arn?: string | undefined;
-  readonly Status?: string | undefined;
-  readonly CurrentPhase?: string | undefined;
-  readonly JobPercentComplete?: number | undefined;
-  readonly RetryCount?: number | undefined;
-  readonly ErrorCode?: number | undefined;
-  readonly ErrorMessage?: string | undefined;
-  readonly Messages?:
-    | { readonly Info?: readonly string[] | undefined; readonly Warning?: readonly string[] | undefined }
-    | undefined;
-  readonly Warnings?:
-    | readonly { readonly Code?: number | string | undefined; readonly Count?: number | undefined }[]
-    | undefined;
-  readonly Queue?: string | undefined;
-  readonly Priority?: number | undefined;
-  readonly QueueTransitions?:
-    | readonly {
-        readonly SourceQueue?: string | undefined;
-        readonly DestinationQueue?: string | undefined;
-        readonly Timestamp?: ApiTime | undefined;
-      }[]
-    | undefined;
-  readonly OutputGroupDetails?:
-    | readonly {
-        readonly OutputDetails?:
-          | readonly {
-              readonly DurationInMs?: number | undefined;
-              readonly VideoDetails?:
-                | { readonly WidthInPx?: number | undefined; readonly HeightInPx?: number | undefined }
-                | undefined;
-            }[]
-          | undefined;
-      }[]
-    | undefined;
-  readonly UserMetadata?: { readonly [key: string]: string } | undefined;
-  readonly CreatedAt?: ApiTime | undefined;
-  readonly Timing?:
-    | {
-        readonly SubmitTime?: ApiTime | undefined;
-        readonly StartTime?: ApiTime | undefined;
-        readonly FinishTime?: ApiTime | undefined;
-      }
-    | undefined;
-  readonly Settings?:
-    | {
-        readonly OutputGroups?:
-          | readonly {
-              readonly OutputGroupSettings?: { readonly Type?: string | undefined } | undefined;
-            }[]
-          | undefined;
-      }
-    | undefined;
+  readonly Id?: Maybe<string>;
+  readonly Arn?: Maybe<string>;
+  readonly Status?: Maybe<string>;
+  readonly CurrentPhase?: Maybe<string>;
+  readonly JobPercentComplete?: Maybe<number>;
+  readonly RetryCount?: Maybe<number>;
+  readonly ErrorCode?: Maybe<number>;
+  readonly ErrorMessage?: Maybe<string>;
+  readonly Messages?: Maybe<ApiJobParts['messages']>;
+  readonly Warnings?: Maybe<readonly ApiJobParts['warning'][]>;
+  readonly Queue?: Maybe<string>;
+  readonly Priority?: Maybe<number>;
+  readonly QueueTransitions?: Maybe<readonly ApiJobParts['transition'][]>;
+  readonly OutputGroupDetails?: Maybe<readonly ApiJobParts['group'][]>;
+  readonly UserMetadata?: Maybe<{ readonly [key: string]: string }>;
+  readonly CreatedAt?: Maybe<ApiTime>;
+  readonly Timing?: Maybe<ApiJobParts['timing']>;
+  readonly Settings?: Maybe<ApiJobParts['settings']>;
+}
+
+/** The parts of a wire job, in lowerCamelCase. */
+interface ApiWireJobParts {
+  readonly messages: {
+    readonly info?: Maybe<readonly string[]>;
+    readonly warning?: Maybe<readonly string[]>;
+  };
+  readonly warning: { readonly code?: Maybe<number | string>; readonly count?: Maybe<number> };
+  readonly transition: {
+    readonly sourceQueue?: Maybe<string>;
+    readonly destinationQueue?: Maybe<string>;
+    readonly timestamp?: Maybe<ApiTime>;
+  };
+  readonly video: { readonly widthInPx?: Maybe<number>; readonly heightInPx?: Maybe<number> };
+  readonly output: {
+    readonly durationInMs?: Maybe<number>;
+    readonly videoDetails?: Maybe<ApiWireJobParts['video']>;
+  };
+  readonly group: { readonly outputDetails?: Maybe<readonly ApiWireJobParts['output'][]> };
+  readonly timing: {
+    readonly submitTime?: Maybe<ApiTime>;
+    readonly startTime?: Maybe<ApiTime>;
+    readonly finishTime?: Maybe<ApiTime>;
+  };
+  readonly settings: {
+    readonly outputGroups?: Maybe<
+      readonly { readonly outputGroupSettings?: Maybe<{ readonly type?: Maybe<string> }> }[]
+    >;
+  };
 }
 
 /**
@@ -121,59 +150,24 @@ export interface ApiJob {
  * ```
  */
 export interface ApiWireJob {
-  readonly id?: string | undefined;
-  readonly arn?: string | undefined;
-  readonly status?: string | undefined;
-  readonly currentPhase?: string | undefined;
-  readonly jobPercentComplete?: number | undefined;
-  readonly retryCount?: number | undefined;
-  readonly errorCode?: number | undefined;
-  readonly errorMessage?: string | undefined;
-  readonly messages?:
-    | { readonly info?: readonly string[] | undefined; readonly warning?: readonly string[] | undefined }
-    | undefined;
-  readonly warnings?:
-    | readonly { readonly code?: number | string | undefined; readonly count?: number | undefined }[]
-    | undefined;
-  readonly queue?: string | undefined;
-  readonly priority?: number | undefined;
-  readonly queueTransitions?:
-    | readonly {
-        readonly sourceQueue?: string | undefined;
-        readonly destinationQueue?: string | undefined;
-        readonly timestamp?: ApiTime | undefined;
-      }[]
-    | undefined;
-  readonly outputGroupDetails?:
-    | readonly {
-        readonly outputDetails?:
-          | readonly {
-              readonly durationInMs?: number | undefined;
-              readonly videoDetails?:
-                | { readonly widthInPx?: number | undefined; readonly heightInPx?: number | undefined }
-                | undefined;
-            }[]
-          | undefined;
-      }[]
-    | undefined;
-  readonly userMetadata?: { readonly [key: string]: string } | undefined;
-  readonly createdAt?: ApiTime | undefined;
-  readonly timing?:
-    | {
-        readonly submitTime?: ApiTime | undefined;
-        readonly startTime?: ApiTime | undefined;
-        readonly finishTime?: ApiTime | undefined;
-      }
-    | undefined;
-  readonly settings?:
-    | {
-        readonly outputGroups?:
-          | readonly {
-              readonly outputGroupSettings?: { readonly type?: string | undefined } | undefined;
-            }[]
-          | undefined;
-      }
-    | undefined;
+  readonly id?: Maybe<string>;
+  readonly arn?: Maybe<string>;
+  readonly status?: Maybe<string>;
+  readonly currentPhase?: Maybe<string>;
+  readonly jobPercentComplete?: Maybe<number>;
+  readonly retryCount?: Maybe<number>;
+  readonly errorCode?: Maybe<number>;
+  readonly errorMessage?: Maybe<string>;
+  readonly messages?: Maybe<ApiWireJobParts['messages']>;
+  readonly warnings?: Maybe<readonly ApiWireJobParts['warning'][]>;
+  readonly queue?: Maybe<string>;
+  readonly priority?: Maybe<number>;
+  readonly queueTransitions?: Maybe<readonly ApiWireJobParts['transition'][]>;
+  readonly outputGroupDetails?: Maybe<readonly ApiWireJobParts['group'][]>;
+  readonly userMetadata?: Maybe<{ readonly [key: string]: string }>;
+  readonly createdAt?: Maybe<ApiTime>;
+  readonly timing?: Maybe<ApiWireJobParts['timing']>;
+  readonly settings?: Maybe<ApiWireJobParts['settings']>;
 }
 
 /**
@@ -306,7 +300,12 @@ function readHops(
   return hops.sort((a, b) => a.at - b.at);
 }
 
-function readError(job: Fields, path: string, ctx: ParseContext, n: JobFieldNames): JobErrorState | null {
+function readError(
+  job: Fields,
+  path: string,
+  ctx: ParseContext,
+  n: JobFieldNames,
+): JobErrorState | null {
   const code = readOptionalNumber(job, n.errorCode, path, INTEGER);
   const message = readMessage(job, n.errorMessage, path, ctx);
   return code === null && message === null ? null : { code, message };
@@ -359,15 +358,16 @@ export function fromApiJob(
   const timing = readTiming(job, path, n);
   const createdAt = readTime(job, n.createdAt, path);
   const lastHop = hops.length > 0 ? hops[hops.length - 1] : undefined;
+  const { finishedAt, startedAt, submittedAt } = timing;
   const timestamp =
     ctx.observedAt ??
-    newest([timing.finishedAt, timing.startedAt, timing.submittedAt, createdAt, lastHop?.at ?? null]) ??
+    newest([finishedAt, startedAt, submittedAt, createdAt, lastHop?.at ?? null]) ??
     fallbackTime;
   if (timestamp === null) {
     const at = join(path, n.createdAt);
     throw new JobInputError(
       ErrorCode.MISSING_FIELD,
-      `No time in the job at ${path || 'the top level'} says when it was observed: pass options.observedAt.`,
+      `No time in the job at ${where(path)} says when it was observed: pass options.observedAt.`,
       { path: at, jobId },
     );
   }

@@ -42,7 +42,10 @@ import { normaliseWarningCode, readWarningCounts } from './warnings.js';
  *
  * @example
  * ```ts
- * const pattern = { source: [MEDIACONVERT_EVENT_SOURCE], 'detail-type': [JOB_STATE_CHANGE_DETAIL_TYPE] };
+ * const pattern = {
+ *   source: [MEDIACONVERT_EVENT_SOURCE],
+ *   'detail-type': [JOB_STATE_CHANGE_DETAIL_TYPE],
+ * };
  * ```
  */
 export const MEDIACONVERT_EVENT_SOURCE = 'aws.mediaconvert';

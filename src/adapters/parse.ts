@@ -9,7 +9,11 @@ import type { ParsedEvent, ParsedItem } from './items.js';
 import type { ParseOptions } from './options.js';
 import { collect } from './unwrap.js';
 
-function collectAll(value: unknown, options: ParseOptions | undefined, mode: ParseMode): ParsedItem[] {
+function collectAll(
+  value: unknown,
+  options: ParseOptions | undefined,
+  mode: ParseMode,
+): ParsedItem[] {
   const ctx = resolveParseOptions(options, mode);
   const out: ParsedItem[] = [];
   collect(value, '', 0, ctx, false, null, out);
@@ -171,8 +175,9 @@ function apiInputs(value: unknown, options: ParseOptions | undefined): readonly 
  * each in the SDK's form (PascalCase, `Date`s), as CLI output (epoch seconds
  * or ISO text) or in the REST wire form (lowerCamelCase), and a CloudTrail
  * "AWS API Call via CloudTrail" event of `CreateJob`; also as JSON text or
- * bytes (typed, the response is an {@link ApiResponse}). A query that has not finished and a CloudTrail record of another
- * call give no inputs. See {@link parseApiJob} for how fields map.
+ * bytes (typed, the response is an {@link ApiResponse}). A query that has
+ * not finished and a CloudTrail record of another call give no inputs. See
+ * {@link parseApiJob} for how fields map.
  *
  * @throws JobInputError for the first bad job, or for input that is no API
  *   response. Use {@link parseInputs} to keep the good jobs of a bad page.

@@ -112,10 +112,11 @@ function snsMessage(
   if (type === 'SubscriptionConfirmation' || type === 'UnsubscribeConfirmation') {
     const topic = typeof sns.TopicArn === 'string' ? ` for ${sns.TopicArn.slice(0, 256)}` : '';
     const subscribe = type === 'SubscriptionConfirmation';
+    const hint = subscribe ? ' Confirm it through its SubscribeURL.' : '';
     out.push(
       skippedItem(
         subscribe ? SkipReason.SUBSCRIPTION_CONFIRMATION : SkipReason.UNSUBSCRIBE_CONFIRMATION,
-        `An SNS ${type}${topic}: no job event.${subscribe ? ' Confirm it through its SubscribeURL.' : ''}`,
+        `An SNS ${type}${topic}: no job event.${hint}`,
         path,
         id,
       ),
@@ -184,7 +185,7 @@ function apiResponse(
     out.push(
       skippedItem(
         SkipReason.QUERY_NOT_COMPLETE,
-        `A jobs query with status ${JSON.stringify(status.slice(0, 40))}: ask for its results again later.`,
+        `A jobs query with status ${JSON.stringify(status.slice(0, 40))}: ask again later.`,
         path,
         messageId,
       ),

@@ -49,7 +49,9 @@ const COMPLETE_JOB: Omit<ApiSnapshotInput, 'outputs'> & { outputs: unknown } = {
   jobPercent: null,
   submittedQueue: DEFAULT,
   priority: 5,
-  hops: [{ at: 1733238062000, from: DEFAULT, to: OVERFLOW, priority: null, previousPriority: null }],
+  hops: [
+    { at: 1733238062000, from: DEFAULT, to: OVERFLOW, priority: null, previousPriority: null },
+  ],
   warnings: [
     { code: '230001', count: 2 },
     { code: '000000', count: 1 },
@@ -65,7 +67,11 @@ const COMPLETE_JOB: Omit<ApiSnapshotInput, 'outputs'> & { outputs: unknown } = {
       dashManifest: null,
       smoothManifest: null,
       outputs: [
-        { paths: [], durationMs: 60060, video: { widthInPx: 1920, heightInPx: 1080, averageBitrate: null } },
+        {
+          paths: [],
+          durationMs: 60060,
+          video: { widthInPx: 1920, heightInPx: 1080, averageBitrate: null },
+        },
       ],
     },
     {
@@ -75,7 +81,11 @@ const COMPLETE_JOB: Omit<ApiSnapshotInput, 'outputs'> & { outputs: unknown } = {
       dashManifest: null,
       smoothManifest: null,
       outputs: [
-        { paths: [], durationMs: 60060, video: { widthInPx: 1280, heightInPx: 720, averageBitrate: null } },
+        {
+          paths: [],
+          durationMs: 60060,
+          video: { widthInPx: 1280, heightInPx: 720, averageBitrate: null },
+        },
         { paths: [], durationMs: null, video: null },
       ],
     },
@@ -141,7 +151,10 @@ describe('every form of one job', () => {
     const [snapshot] = parseApiResponse(wire);
 
     expect(snapshot?.outputs[1]?.outputs[1]?.raw).toEqual({ durationInMs: 0 });
-    expect(snapshot?.outputs[0]?.outputs[0]?.video?.raw).toEqual({ heightInPx: 1080, widthInPx: 1920 });
+    expect(snapshot?.outputs[0]?.outputs[0]?.video?.raw).toEqual({
+      heightInPx: 1080,
+      widthInPx: 1920,
+    });
   });
 
   it('reads an SDK-shaped job built by hand, with Dates', () => {
@@ -151,7 +164,10 @@ describe('every form of one job', () => {
       CurrentPhase: 'PROBING' as const,
       Queue: DEFAULT,
       CreatedAt: new Date('2024-12-03T15:00:00.250Z'),
-      Timing: { SubmitTime: new Date('2024-12-03T15:00:00.250Z'), StartTime: new Date('2024-12-03T15:00:04.500Z') },
+      Timing: {
+        SubmitTime: new Date('2024-12-03T15:00:00.250Z'),
+        StartTime: new Date('2024-12-03T15:00:04.500Z'),
+      },
       Role: 'arn:aws:iam::111122223333:role/MediaConvertServiceRole',
       Settings: undefined,
     };
@@ -188,7 +204,12 @@ describe('pages and other responses', () => {
       ['1733238090789-g7h8i9', 'SUBMITTED', 1733238090000],
     ]);
     expect(snapshots[0]).toMatchObject({ phase: 'UPLOADING', jobPercent: 96, attempt: 1 });
-    expect(snapshots[1]).toMatchObject({ priority: -10, phase: null, attempt: null, jobPercent: null });
+    expect(snapshots[1]).toMatchObject({
+      priority: -10,
+      phase: null,
+      attempt: null,
+      jobPercent: null,
+    });
   });
 
   it('reads a ListJobs page on the wire', () => {
@@ -206,7 +227,9 @@ describe('pages and other responses', () => {
     const items = parseInputs({ jobs });
 
     expect(items.map((item) => item.kind)).toEqual(['input', 'invalid']);
-    expect(items[1]).toMatchObject({ error: { code: ErrorCode.INVALID_VALUE, path: 'jobs[1].status' } });
+    expect(items[1]).toMatchObject({
+      error: { code: ErrorCode.INVALID_VALUE, path: 'jobs[1].status' },
+    });
   });
 
   it('reads a CloudTrail CreateJob record as a SUBMITTED snapshot', () => {
@@ -267,7 +290,9 @@ describe('pages and other responses', () => {
   });
 
   it('gives phase null for a CurrentPhase this version does not know', () => {
-    const snapshot = parseApiJob({ Id: 'j-1', Status: 'PROGRESSING', CurrentPhase: 'DRAINING', CreatedAt: 1 });
+    const job = { Id: 'j-1', Status: 'PROGRESSING', CurrentPhase: 'DRAINING', CreatedAt: 1 };
+
+    const snapshot = parseApiJob(job);
 
     expect(snapshot.phase).toBeNull();
   });
@@ -378,7 +403,10 @@ describe('the real SDK against a local server', () => {
 
   it('reads CreateJob output as a SUBMITTED snapshot', async () => {
     const output = await client.send(
-      new CreateJobCommand({ Role: 'arn:aws:iam::111122223333:role/MediaConvertServiceRole', Settings: {} }),
+      new CreateJobCommand({
+        Role: 'arn:aws:iam::111122223333:role/MediaConvertServiceRole',
+        Settings: {},
+      }),
     );
 
     const [snapshot] = parseApiResponse(output);
@@ -396,7 +424,9 @@ describe('the real SDK against a local server', () => {
     const items = parseInputs(output);
     const snapshots = parseApiResponse(output);
 
-    expect(items).toEqual([expect.objectContaining({ kind: 'skipped', reason: SkipReason.QUERY_NOT_COMPLETE })]);
+    expect(items).toEqual([
+      expect.objectContaining({ kind: 'skipped', reason: SkipReason.QUERY_NOT_COMPLETE }),
+    ]);
     expect(snapshots).toEqual([]);
   });
 

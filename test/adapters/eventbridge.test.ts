@@ -19,8 +19,9 @@ describe('every shared EventBridge fixture', () => {
 
   it.each(names)('%s parses into one input of its detail.status', (name) => {
     const text = fixtureText(`test/fixtures/eventbridge/${name}`);
-    const detail = (JSON.parse(text) as { detail: { status: string; jobId: string; timestamp: number } })
-      .detail;
+    const { detail } = JSON.parse(text) as {
+      detail: { status: string; jobId: string; timestamp: number };
+    };
 
     const input = onlyInput(parseInputs(text));
 
@@ -187,7 +188,8 @@ describe('the eight statuses', () => {
 
 describe('normalisation', () => {
   it('takes the job id from detail.jobId even when resources is malformed', () => {
-    const event = { ...eventFixture('progressing'), resources: ['arn:aws:mediaconvert:us-west-2::jobs/'] };
+    const resources = ['arn:aws:mediaconvert:us-west-2::jobs/'];
+    const event = { ...eventFixture('progressing'), resources };
 
     const input = onlyInput(parseInputs(event));
 
@@ -310,7 +312,9 @@ describe('normalisation', () => {
       type: 'MS_SMOOTH_GROUP',
       smoothManifest: 's3://DOC-EXAMPLE-BUCKET/out/mss/lecture-07.ism',
     });
-    expect(smooth?.outputs[0]?.paths).toEqual(['s3://DOC-EXAMPLE-BUCKET/out/mss/lecture-07_1.ismv']);
+    expect(smooth?.outputs[0]?.paths).toEqual([
+      's3://DOC-EXAMPLE-BUCKET/out/mss/lecture-07_1.ismv',
+    ]);
     expect(smooth?.outputs[0]?.raw).toMatchObject({ blackVideoDurationInMs: 0 });
     expect(file?.outputs[0]).toMatchObject({
       durationMs: null,
@@ -389,7 +393,8 @@ describe('skips', () => {
   });
 
   it('skips events of other sources', () => {
-    const event = { ...eventFixture('progressing'), source: 'aws.s3', 'detail-type': 'Object Created' };
+    const other = { source: 'aws.s3', 'detail-type': 'Object Created' };
+    const event = { ...eventFixture('progressing'), ...other };
 
     const item = parseEvent(event);
 

@@ -41,7 +41,8 @@ export function onlyInput(items: readonly ParsedItem[]): JobInput {
   expect(items).toHaveLength(1);
   const item = items[0];
   if (item?.kind !== 'input') {
-    const detail = item?.kind === 'invalid' ? `${item.error.code} ${item.error.message}` : item?.kind;
+    const detail =
+      item?.kind === 'invalid' ? `${item.error.code} ${item.error.message}` : item?.kind;
     throw new Error(`Expected an input item, got ${detail}`);
   }
   return item.input;
@@ -57,6 +58,8 @@ export function thrown(run: () => unknown): JobInputError {
   }
   throw new Error('Expected a JobInputError, nothing was thrown');
 }
+
+const TOPIC = 'arn:aws:sns:us-west-2:111122223333:mediaconvert-events';
 
 /** A Lambda SQS record carrying `body`. */
 export function sqsRecord(body: string, messageId = 'sqs-msg-1'): Record<string, unknown> {
@@ -83,13 +86,13 @@ export function snsNotification(message: string, messageId = 'sns-msg-1'): Recor
   return {
     Type: 'Notification',
     MessageId: messageId,
-    TopicArn: 'arn:aws:sns:us-west-2:111122223333:mediaconvert-events',
+    TopicArn: TOPIC,
     Message: message,
     Timestamp: '2024-12-03T15:00:05.000Z',
     SignatureVersion: '1',
-    Signature: 'EXAMPLEpH+DcEwjAPg8O9mY8dReBSwksfg2S7WKQcikcNKWLQjwu6A4VbeS0QHVCkhRS7fUQvi2egU3N858fiTDN6bkkOxYDVrY0Ad8L10Hs3zH81mtnPk5uvvolIC1CXGu43obcgFxeL3khZl8IKvO61GWB6jI9b5+gLPoBc1Q=',
-    SigningCertURL: 'https://sns.us-west-2.amazonaws.com/SimpleNotificationService-0000000000000000000000.pem',
-    UnsubscribeURL: 'https://sns.us-west-2.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=arn:aws:sns:us-west-2:111122223333:mediaconvert-events:0a1b2c3d',
+    Signature: 'EXAMPLEpH+DcEwjAPg8O9mY8dReBSwksfg2S7WKQcikcNKWLQjwu6A4VbeS0QHVCkhRS7fUQ=',
+    SigningCertURL: 'https://sns.us-west-2.amazonaws.com/SimpleNotificationService-0.pem',
+    UnsubscribeURL: `https://sns.us-west-2.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=${TOPIC}:0a1b`,
   };
 }
 
@@ -98,7 +101,7 @@ export function snsRecord(message: string, messageId = 'sns-msg-1'): Record<stri
   return {
     EventSource: 'aws:sns',
     EventVersion: '1.0',
-    EventSubscriptionArn: 'arn:aws:sns:us-west-2:111122223333:mediaconvert-events:0a1b2c3d',
+    EventSubscriptionArn: `${TOPIC}:0a1b2c3d`,
     Sns: { ...snsNotification(message, messageId), Subject: null, MessageAttributes: {} },
   };
 }

@@ -30,7 +30,11 @@ const wrappers: readonly [string, unknown, string][] = [
   ['a Uint8Array', new TextEncoder().encode(text), ''],
   ['JSON text of JSON text', JSON.stringify(text), ''],
   ['an SQS record', sqsRecord(text), 'body'],
-  ['an SQS message from ReceiveMessage', { MessageId: 'm-1', ReceiptHandle: 'r', Body: text }, 'Body'],
+  [
+    'an SQS message from ReceiveMessage',
+    { MessageId: 'm-1', ReceiptHandle: 'r', Body: text },
+    'Body',
+  ],
   ['an SNS record', snsRecord(text), 'Sns.Message'],
   ['an SNS notification', snsNotification(text), 'Message'],
   ['an SNS notification as JSON text', JSON.stringify(snsNotification(text)), 'Message'],
@@ -184,7 +188,9 @@ describe('single-event entry points', () => {
   });
 
   it('parseEvent refuses an API response', () => {
-    const error = thrown(() => parseEvent(fixtureText('test/fixtures/api/get-job-progressing.rest.json')));
+    const response = fixtureText('test/fixtures/api/get-job-progressing.rest.json');
+
+    const error = thrown(() => parseEvent(response));
 
     expect(error.code).toBe(ErrorCode.UNRECOGNISED_INPUT);
   });
@@ -194,13 +200,20 @@ describe('single-event entry points', () => {
 
     const result = safeParseEvent(input);
 
-    expect(result).toMatchObject({ success: false, input, error: { code: ErrorCode.INVALID_JSON } });
+    expect(result).toMatchObject({
+      success: false,
+      input,
+      error: { code: ErrorCode.INVALID_JSON },
+    });
   });
 
   it('safeParseEvent returns the item on success', () => {
     const result = safeParseEvent(eventFixture('canceled'));
 
-    expect(result).toMatchObject({ success: true, item: { kind: 'input', input: { type: 'CANCELED' } } });
+    expect(result).toMatchObject({
+      success: true,
+      item: { kind: 'input', input: { type: 'CANCELED' } },
+    });
   });
 
   it('safeParseInputs never throws, even for values no adapter knows', () => {

@@ -78,7 +78,12 @@ export function readOptionalString(
 }
 
 /** A message field: absent, `null` or empty gives `null`. */
-export function readMessage(obj: Fields, key: string, path: string, ctx: ParseContext): string | null {
+export function readMessage(
+  obj: Fields,
+  key: string,
+  path: string,
+  ctx: ParseContext,
+): string | null {
   const value = readOptionalString(obj, key, path, ctx);
   return value === '' ? null : value;
 }
