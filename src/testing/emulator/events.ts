@@ -54,6 +54,10 @@ export type JobStateChangeEvent = {
   readonly detail: JobStateChangeDetail;
 };
 
+// Only "MediaConvert Job State Change" events are sent. The service's other detail-types
+// (engine version notices, CloudTrail records) and malformed `resources` are not produced,
+// because no job state depends on them; the adapters' own tests cover those inputs.
+
 /**
  * Who sends the events.
  *

@@ -164,6 +164,8 @@ export class Simulation {
     if (job === undefined) return serviceError('NotFoundException', `Job ${id} was not found.`);
     const now = this.clock.now();
     const view = observeJob(job, now);
+    // The service's exception for canceling a finished job is not documented; BadRequest is
+    // the emulator's choice, and callers should treat any 4xx here as "already final".
     if (isFinalStatus(view.status)) {
       const message = `Job ${id} is ${view.status} and can no longer be canceled.`;
       return serviceError('BadRequestException', message);
