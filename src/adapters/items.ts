@@ -34,7 +34,16 @@ export const SkipReason = {
 /** One of the reasons of {@link SkipReason}. */
 export type SkipReason = (typeof SkipReason)[keyof typeof SkipReason];
 
-/** Where an item was found; shared by every {@link ParsedItem}. */
+/**
+ * Where an item was found; shared by every {@link ParsedItem}.
+ *
+ * @example
+ * ```ts
+ * const [item] = parseInputs({ Records: [sqsRecord] });
+ * item.path; // 'Records[0].body'
+ * item.messageId; // the SQS messageId, for batchItemFailures
+ * ```
+ */
 export interface ParsedItemSource {
   /**
    * Where the item starts in the value given to the parser, e.g.
@@ -49,13 +58,29 @@ export interface ParsedItemSource {
   readonly messageId: string | null;
 }
 
-/** A normalised input the tracker can apply. */
+/**
+ * A normalised input the tracker can apply.
+ *
+ * @example
+ * ```ts
+ * if (item.kind === 'input') tracker.ingest(item.input);
+ * ```
+ */
 export interface InputItem extends ParsedItemSource {
   readonly kind: 'input';
   readonly input: JobInput;
 }
 
-/** Something recognised and deliberately not turned into an input. */
+/**
+ * Something recognised and deliberately not turned into an input.
+ *
+ * @example
+ * ```ts
+ * if (item.kind === 'skipped' && item.reason === SkipReason.SUBSCRIPTION_CONFIRMATION) {
+ *   await confirmSubscription(body);
+ * }
+ * ```
+ */
 export interface SkippedItem extends ParsedItemSource {
   readonly kind: 'skipped';
   readonly reason: SkipReason;
@@ -69,7 +94,14 @@ export interface SkippedItem extends ParsedItemSource {
   readonly timestamp: number | null;
 }
 
-/** A record or job that could not be read; its neighbours are unaffected. */
+/**
+ * A record or job that could not be read; its neighbours are unaffected.
+ *
+ * @example
+ * ```ts
+ * if (item.kind === 'invalid') deadLetter(item.messageId, item.error.code, item.error.path);
+ * ```
+ */
 export interface InvalidItem extends ParsedItemSource {
   readonly kind: 'invalid';
   /** Says what is wrong (`code`) and where (`path`, from the top of the parsed value). */
@@ -88,5 +120,13 @@ export interface InvalidItem extends ParsedItemSource {
  */
 export type ParsedItem = InputItem | SkippedItem | InvalidItem;
 
-/** What {@link parseEvent} returns: one input or one skip. */
+/**
+ * What {@link parseEvent} returns: one input or one skip.
+ *
+ * @example
+ * ```ts
+ * const item: ParsedEvent = parseEvent(event);
+ * if (item.kind === 'skipped') return;
+ * ```
+ */
 export type ParsedEvent = InputItem | SkippedItem;

@@ -35,9 +35,10 @@ function asInputError(error: unknown): JobInputError {
  *
  * Accepts an EventBridge event (job state changes, other MediaConvert
  * events, CloudTrail `CreateJob` records), an API response or job, and any
- * of these as JSON text, UTF-8 bytes, an SQS record or message, an SNS record
- * or notification (SNS to SQS included), a Lambda batch (`{ Records }`) or an
- * array. Each payload gives one item: `input`, `skipped` (with a
+ * of these as JSON text, UTF-8 bytes (`Buffer`, `Uint8Array`, `ArrayBuffer`),
+ * an SQS record or message, an SNS record or notification (SNS to SQS
+ * included), a Lambda batch (`{ Records }`) or an array. Each payload gives
+ * one item: `input`, `skipped` (with a
  * {@link SkipReason}) or `invalid` (with the error, whose `path` names the
  * record, e.g. `Records[3].body.detail.jobId`), so one bad record never hides
  * the others.
@@ -118,11 +119,25 @@ function single(value: unknown, options: ParseOptions | undefined): ParsedEvent 
  *   EventBridge event, or for a wrapper holding more or fewer than one.
  * @example
  * ```ts
- * // An EventBridge rule targeting Lambda:
- * export const handler = async (event: unknown) => {
- *   const item = parseEvent(event);
- *   if (item.kind === 'input') await store.apply(item.input);
- * };
+ * const item = parseEvent({
+ *   version: '0',
+ *   id: '1234abcd-12ab-34cd-56ef-1234567890ab',
+ *   'detail-type': 'MediaConvert Job State Change',
+ *   source: 'aws.mediaconvert',
+ *   account: '111122223333',
+ *   time: '2022-12-19T19:20:21Z',
+ *   region: 'us-west-2',
+ *   resources: ['arn:aws:mediaconvert:us-west-2:111122223333:jobs/1671477617078-2886ye'],
+ *   detail: {
+ *     timestamp: 1671477621654,
+ *     accountId: '111122223333',
+ *     queue: 'arn:aws:mediaconvert:us-west-2:111122223333:queues/Default',
+ *     jobId: '1671477617078-2886ye',
+ *     status: 'PROGRESSING',
+ *     userMetadata: {},
+ *   },
+ * });
+ * // { kind: 'input', input: { type: 'PROGRESSING', jobId: '1671477617078-2886ye', ... } }
  * ```
  */
 export function parseEvent(value: unknown, options?: ParseOptions): ParsedEvent {

@@ -220,8 +220,9 @@ export function collect(
     collect(parseJsonText(value, path, ctx), path, level + 1, ctx, true, messageId, out);
     return;
   }
-  if (value instanceof Uint8Array) {
-    collect(parseJsonBytes(value, path, ctx), path, level + 1, ctx, true, messageId, out);
+  if (value instanceof Uint8Array || value instanceof ArrayBuffer) {
+    const bytes = value instanceof ArrayBuffer ? new Uint8Array(value) : value;
+    collect(parseJsonBytes(bytes, path, ctx), path, level + 1, ctx, true, messageId, out);
     return;
   }
   if (Array.isArray(value)) {

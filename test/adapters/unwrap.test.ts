@@ -28,6 +28,8 @@ const wrappers: readonly [string, unknown, string][] = [
   ['JSON text', text, ''],
   ['a Buffer', Buffer.from(text), ''],
   ['a Uint8Array', new TextEncoder().encode(text), ''],
+  ['an ArrayBuffer', new TextEncoder().encode(text).buffer, ''],
+  ['text with a byte order mark', `\uFEFF${text}`, ''],
   ['JSON text of JSON text', JSON.stringify(text), ''],
   ['an SQS record', sqsRecord(text), 'body'],
   [
@@ -238,5 +240,34 @@ describe('single-event entry points', () => {
     const result = safeParseInputs(input);
 
     expect(result).toMatchObject({ success: false, error: { code: ErrorCode.UNRECOGNISED_INPUT } });
+  });
+});
+
+describe('limits', () => {
+  const batch = JSON.stringify({ Records: Array.from({ length: 400 }, () => sqsRecord(text)) });
+
+  it('refuses a batch text over 256 KiB by default', () => {
+    const error = thrown(() => parseInputs(batch));
+
+    expect(batch.length).toBeGreaterThan(256 * 1024);
+    expect(error).toMatchObject({ code: ErrorCode.INPUT_TOO_LARGE, path: '' });
+  });
+
+  it('reads the same batch with a raised maxInputBytes', () => {
+    const items = parseInputs(batch, { maxInputBytes: 1024 * 1024 });
+
+    expect(items).toHaveLength(400);
+    expect(items.every((item) => item.kind === 'input')).toBe(true);
+  });
+
+  it('applies a lowered maxStringLength to every string read', () => {
+    const event = withDetail('progressing', { userMetadata: { assetId: 'asset-0042' } });
+
+    const items = parseInputs(event, { maxStringLength: 8 });
+
+    expect(items[0]).toMatchObject({
+      kind: 'invalid',
+      error: { code: ErrorCode.INPUT_TOO_LARGE, path: 'detail.jobId' },
+    });
   });
 });

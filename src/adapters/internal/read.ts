@@ -172,7 +172,8 @@ export function checkTextSize(text: string, path: string, ctx: ParseContext): vo
 export function parseJsonText(text: string, path: string, ctx: ParseContext): unknown {
   checkTextSize(text, path, ctx);
   try {
-    return JSON.parse(text);
+    // A file saved with a byte order mark is still JSON to its author.
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (cause) {
     const reason = cause instanceof Error ? cause.message : String(cause);
     throw new JobInputError(
