@@ -118,6 +118,9 @@ describe('a job through the emulator', () => {
       },
     });
     expect(events.at(-1)?.detail.status).toBe('COMPLETE');
+    expect(updates.at(-1)?.detail.timestamp).toBeLessThan(started + 4_000 + 300_000);
+    const phases = updates.map((e) => (e.detail['jobProgress'] as { currentPhase: string }).currentPhase);
+    expect(new Set(phases)).toEqual(new Set(['TRANSCODING']));
   });
 
   it('lists output paths in the COMPLETE event by output group type', async () => {

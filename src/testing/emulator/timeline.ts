@@ -47,7 +47,7 @@ function milestones(job: SimJob): Milestone[] {
 /**
  * Walks a job's events in time order: the planned milestones interleaved
  * with `STATUS_UPDATE`s (the first about a minute after start, then one per
- * `StatusUpdateInterval` until the job ends).
+ * `StatusUpdateInterval` until transcoding ends or the job does).
  *
  * @example
  * ```ts
@@ -93,6 +93,30 @@ export class JobTimeline {
   }
 
   private updateDue(): boolean {
+    this.skipUploading();
     return everStarted(this.job) && this.nextUpdateAt < this.job.ending.at;
+  }
+
+  /**
+   * Moves the next update past an upload: the service stops sending
+   * `STATUS_UPDATE` when transcoding ends, and starts again only if a retry
+   * begins a new attempt.
+   */
+  private skipUploading(): void {
+    const t = this.nextUpdateAt;
+    const attempts = this.job.attempts;
+    for (let i = attempts.length - 1; i >= 0; i--) {
+      const attempt = attempts[i];
+      if (attempt === undefined || attempt.startAt > t) continue;
+      if (t < attempt.transcodingEnd) return;
+      const next = attempts[i + 1];
+      if (next === undefined) {
+        this.nextUpdateAt = Number.POSITIVE_INFINITY;
+        return;
+      }
+      const interval = this.job.updateIntervalMs;
+      this.nextUpdateAt = t + Math.ceil((next.startAt - t) / interval) * interval;
+      return;
+    }
   }
 }
