@@ -384,7 +384,7 @@ export function fromApiJob(
     timestamp,
     eventId,
     queue: lastHop?.to ?? submittedQueue,
-    userMetadata: readStringMap(job, n.userMetadata, path, ctx),
+    userMetadata: readStringMap(job, n.userMetadata, path, ctx, trusted),
     arn: readOptionalString(job, n.arn, path, ctx),
     status,
     phase: readPhase(job, n.currentPhase, path),

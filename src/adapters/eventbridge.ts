@@ -231,7 +231,7 @@ function jobStateChange(
   const timestamp = readNumber(detail, 'timestamp', dpath, TIMESTAMP);
   const eventId = readOptionalString(event, 'id', path, ctx);
   const queue = readOptionalString(detail, 'queue', dpath, ctx);
-  const userMetadata = readStringMap(detail, 'userMetadata', dpath, ctx);
+  const userMetadata = readStringMap(detail, 'userMetadata', dpath, ctx, trusted);
   // The detail's children are enclosed by the event and the detail.
   const inner = level + 2;
 

@@ -109,29 +109,32 @@ export function readStringList(
 }
 
 /**
- * A string-to-string map such as `userMetadata`, copied into a fresh object.
- * Absent or `null` gives `null`; a key such as `__proto__` is refused.
+ * A string-to-string map such as `userMetadata`. Absent or `null` gives
+ * `null`; a key such as `__proto__` is refused. A map from this library's own
+ * `JSON.parse` (`trusted`) is returned as it is once checked; a caller's map
+ * is copied into a fresh object.
  */
 export function readStringMap(
   obj: Fields,
   key: string,
   path: string,
   ctx: ParseContext,
+  trusted: boolean,
 ): { readonly [key: string]: string } | null {
   const value = obj[key];
   if (value === undefined || value === null) return null;
   const at = join(path, key);
   const map = expectObject(value, at);
-  const out: Record<string, string> = {};
-  for (const k in map) {
-    if (!Object.hasOwn(map, k)) continue;
+  const out: Record<string, string> | null = trusted ? null : {};
+  for (const k of Object.keys(map)) {
     checkKey(k, at);
     const v = map[k];
     if (typeof v !== 'string') throw wrongType(join(at, k), 'a string', v);
-    checkLength(k, at, ctx);
-    out[k] = checkLength(v, join(at, k), ctx);
+    if (k.length > ctx.maxStringLength) checkLength(k, at, ctx);
+    if (v.length > ctx.maxStringLength) checkLength(v, join(at, k), ctx);
+    if (out !== null) out[k] = v;
   }
-  return out;
+  return out ?? (map as { readonly [key: string]: string });
 }
 
 /**
