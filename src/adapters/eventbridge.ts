@@ -263,7 +263,8 @@ function jobStateChange(
         eventId,
         queue,
         userMetadata,
-        // An update without `retryCount` is taken as the first attempt's.
+        // `attempt` cannot be null in the model, so an update without
+        // `retryCount` is taken as the first attempt's.
         attempt:
           progress === null ? 0 : (readOptionalNumber(progress, 'retryCount', ppath, COUNT) ?? 0),
         phase: progress === null ? null : readPhase(progress, 'currentPhase', ppath),

@@ -191,7 +191,9 @@ function apiInputs(value: unknown, options: ParseOptions | undefined): readonly 
  * or ISO text) or in the REST wire form (lowerCamelCase), and a CloudTrail
  * "AWS API Call via CloudTrail" event of `CreateJob`; also as JSON text or
  * bytes (typed, the response is an {@link ApiResponse}). A query that has
- * not finished and a CloudTrail record of another call give no inputs. See
+ * not finished and a CloudTrail record of another call give no inputs. The
+ * snapshot of a CloudTrail record keeps the EventBridge event `id` as its
+ * `eventId`, so a redelivered record is recognised as a duplicate. See
  * {@link parseApiJob} for how fields map.
  *
  * @throws JobInputError for the first bad job, or for input that is no API
