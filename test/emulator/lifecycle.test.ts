@@ -197,6 +197,29 @@ describe('a job through the emulator', () => {
     expect(groups[3]?.outputDetails[0]?.outputFilePaths?.[0]).toMatch(/^s3:\/\/out\/thumbs\/show_thumb\.\d{7}\.jpg$/);
   });
 
+  it('keeps map keys such as audio selector names when createJobs() converts a request', async () => {
+    const [id = ''] = emulator.createJobs(1, {
+      ...jobRequest(),
+      Settings: {
+        Inputs: [
+          {
+            FileInput: 's3://in/a.mov',
+            AudioSelectors: { 'Audio Selector 1': { DefaultSelection: 'DEFAULT' } },
+          },
+        ],
+      },
+      UserMetadata: { 'Asset-Id': 'A-1' },
+    });
+
+    const job = await getJob(id);
+
+    expect(job.Settings?.Inputs?.[0]?.AudioSelectors).toEqual({
+      'Audio Selector 1': { DefaultSelection: 'DEFAULT' },
+    });
+    expect(job.UserMetadata).toEqual({ 'Asset-Id': 'A-1' });
+    expect(job.Role).toBe(jobRequest().Role);
+  });
+
   it('answers an unknown job id with NotFoundException', async () => {
     const call = client.send(new GetJobCommand({ Id: '1700000000000-zzzzzz' }));
 
