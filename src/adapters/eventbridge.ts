@@ -263,10 +263,8 @@ function jobStateChange(
         eventId,
         queue,
         userMetadata,
-        // `attempt` cannot be null in the model, so an update without
-        // `retryCount` is taken as the first attempt's.
         attempt:
-          progress === null ? 0 : (readOptionalNumber(progress, 'retryCount', ppath, COUNT) ?? 0),
+          progress === null ? null : readOptionalNumber(progress, 'retryCount', ppath, COUNT),
         phase: progress === null ? null : readPhase(progress, 'currentPhase', ppath),
         jobPercent:
           progress === null

@@ -35,8 +35,8 @@ export interface InputInformationInput extends JobInputBase {
 /** A periodic progress report. */
 export interface StatusUpdateInput extends JobInputBase {
   readonly type: 'STATUS_UPDATE';
-  /** `retryCount`: 0 for the first attempt. */
-  readonly attempt: number;
+  /** `retryCount`: 0 for the first attempt; `null` when the update does not say, taken as the current attempt. */
+  readonly attempt: number | null;
   readonly phase: JobPhase | null;
   readonly jobPercent: number | null;
   readonly framesDecoded: number | null;

@@ -124,7 +124,12 @@ export function mergeFacts(state: JobState, input: JobInput): JobState {
               framesDecoded: input.framesDecoded,
               phases: input.phases,
             };
-      const joined = joinAttemptProgress(state.attempt, state.progress, input.attempt, progress);
+      const joined = joinAttemptProgress(
+        state.attempt,
+        state.progress,
+        input.attempt ?? state.attempt,
+        progress,
+      );
       set('attempt', joined.attempt);
       set('progress', joined.progress);
       break;

@@ -235,12 +235,12 @@ describe('normalisation', () => {
     expect(input).toMatchObject({ attempt: 2, phase: null, jobPercent: 3 });
   });
 
-  it('takes a STATUS_UPDATE without jobProgress as the first attempt with nothing known', () => {
+  it('takes a STATUS_UPDATE without jobProgress as an unknown attempt with nothing known', () => {
     const event = withDetail('status-update', { jobProgress: undefined });
 
     const input = onlyInput(parseInputs(event));
 
-    expect(input).toMatchObject({ attempt: 0, phase: null, jobPercent: null, framesDecoded: 353 });
+    expect(input).toMatchObject({ attempt: null, phase: null, jobPercent: null, framesDecoded: 353 });
   });
 
   it.each([
