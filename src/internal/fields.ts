@@ -51,24 +51,6 @@ export function wrongType(path: string, expected: string, value: unknown): JobIn
   );
 }
 
-export function requireString(obj: Fields, key: string, path: string): string {
-  const value = obj[key];
-  const at = join(path, key);
-  if (value === undefined || value === null) throw missing(at);
-  if (typeof value !== 'string') throw wrongType(at, 'a string', value);
-  if (value === '') {
-    throw new JobInputError(ErrorCode.INVALID_VALUE, `Expected a non-empty string at ${at}.`, { path: at });
-  }
-  return value;
-}
-
-export function optionalString(obj: Fields, key: string, path: string): string | null {
-  const value = obj[key];
-  if (value === undefined || value === null) return null;
-  if (typeof value !== 'string') throw wrongType(join(path, key), 'a string', value);
-  return value;
-}
-
 export interface NumberRange {
   readonly min?: number;
   readonly max?: number;
@@ -97,20 +79,6 @@ export function requireNumber(obj: Fields, key: string, path: string, range?: Nu
   return checkNumber(value, at, range);
 }
 
-/** A number that may be absent or `null`: absent means unknown, never 0. */
-export function optionalNumber(obj: Fields, key: string, path: string, range?: NumberRange): number | null {
-  const value = obj[key];
-  if (value === undefined || value === null) return null;
-  return checkNumber(value, join(path, key), range);
-}
-
-export function optionalArray(obj: Fields, key: string, path: string): readonly unknown[] {
-  const value = obj[key];
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) throw wrongType(join(path, key), 'an array', value);
-  return value;
-}
-
 /** Throws when `key` could pollute prototypes if copied. */
 export function checkKey(key: string, path: string): void {
   if (FORBIDDEN_KEYS.has(key)) {
@@ -119,25 +87,3 @@ export function checkKey(key: string, path: string): void {
   }
 }
 
-/**
- * A string-to-string map such as `userMetadata`, copied into a fresh object.
- * Returns `null` when absent.
- */
-export function optionalStringMap(
-  obj: Fields,
-  key: string,
-  path: string,
-): { readonly [key: string]: string } | null {
-  const value = obj[key];
-  if (value === undefined || value === null) return null;
-  const at = join(path, key);
-  const map = expectObject(value, at);
-  const out: Record<string, string> = {};
-  for (const k of Object.keys(map)) {
-    checkKey(k, at);
-    const v = map[k];
-    if (typeof v !== 'string') throw wrongType(join(at, k), 'a string', v);
-    out[k] = v;
-  }
-  return out;
-}
