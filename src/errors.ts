@@ -43,6 +43,12 @@ export const ErrorCode = {
   WAIT_ABORTED: 'WAIT_ABORTED',
   /** The job ended in a final status other than the one waited for. */
   JOB_FAILED: 'JOB_FAILED',
+  /** The API says the job does not exist (`NotFoundException`): a wrong id, region or account. */
+  JOB_NOT_FOUND: 'JOB_NOT_FOUND',
+  /** The API refused the caller (`ForbiddenException`, missing or invalid credentials). */
+  ACCESS_DENIED: 'ACCESS_DENIED',
+  /** The API refused a request in a way that retrying cannot fix (`BadRequestException`, an unknown host). */
+  API_REQUEST_FAILED: 'API_REQUEST_FAILED',
 } as const;
 
 /** One of the codes of {@link ErrorCode}. */
