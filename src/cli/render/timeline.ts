@@ -26,7 +26,7 @@ function inputNotes(input: JobInput): string {
     }
     case 'STATUS_UPDATE': {
       const notes: string[] = [];
-      if (input.attempt > 0) notes.push(`attempt ${input.attempt + 1}`);
+      if (input.attempt !== null && input.attempt > 0) notes.push(`attempt ${input.attempt + 1}`);
       if (input.framesDecoded !== null) notes.push(`${input.framesDecoded} frames decoded`);
       return notes.join(', ');
     }
