@@ -17,5 +17,12 @@ export const ExitCode = {
   INTERNAL: 3,
 } as const;
 
-/** One of the codes of {@link ExitCode}. */
+/**
+ * One of the codes of {@link ExitCode}.
+ *
+ * @example
+ * ```ts
+ * const code: ExitCode = report.counts.rejected > 0 ? ExitCode.REJECTED : ExitCode.OK;
+ * ```
+ */
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

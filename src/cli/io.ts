@@ -5,7 +5,14 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
-/** Where a command writes: `process.stdout`, `process.stderr` or a test double. */
+/**
+ * Where a command writes: `process.stdout`, `process.stderr` or a test double.
+ *
+ * @example
+ * ```ts
+ * const output: CliOutput = { write: (chunk) => chunks.push(chunk), isTTY: false };
+ * ```
+ */
 export interface CliOutput {
   write(chunk: string): unknown;
   /** Whether the output is a terminal; colours are used only then. */
@@ -54,7 +61,15 @@ export function processIo(): CliIo {
   };
 }
 
-/** Text read from a file or stdin, or why it could not be read. */
+/**
+ * Text read from a file or stdin, or why it could not be read.
+ *
+ * @example
+ * ```ts
+ * const source: SourceText = await readSource('-', io);
+ * if (source.ok) handle(source.text);
+ * ```
+ */
 export type SourceText =
   | { readonly ok: true; readonly text: string; readonly name: string }
   | { readonly ok: false; readonly message: string };

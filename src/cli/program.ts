@@ -7,7 +7,14 @@ import type { CliCommand, CliContext } from './command.js';
 import { ExitCode } from './exit-code.js';
 import type { CliIo } from './io.js';
 
-/** The name of the executable, as `package.json` `bin` declares it. */
+/**
+ * The name of the executable, as `package.json` `bin` declares it.
+ *
+ * @example
+ * ```ts
+ * io.stderr.write(`${PROGRAM_NAME}: cannot read the file\n`);
+ * ```
+ */
 export const PROGRAM_NAME = 'mediaconvert-job-tracker';
 
 /**

@@ -11,7 +11,14 @@ import { renderTimelines } from '../render/timeline.js';
 import { InputFormat, splitPayloads } from '../replay/payloads.js';
 import { replayPayloads, type ReplayReport } from '../replay/replay-payloads.js';
 
-/** Options of {@link runReplay}. */
+/**
+ * Options of {@link runReplay}.
+ *
+ * @example
+ * ```ts
+ * const options: ReplayOptions = { json: true };
+ * ```
+ */
 export interface ReplayOptions {
   /**
    * Print the final states (and the counts and rejections) as JSON

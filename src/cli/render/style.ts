@@ -4,7 +4,15 @@
  */
 import type { CliOutput } from '../io.js';
 
-/** Wraps text in a colour, or returns it unchanged when colours are off. */
+/**
+ * Wraps text in a colour, or returns it unchanged when colours are off.
+ *
+ * @example
+ * ```ts
+ * const paint: Paint = createStyle(true).green;
+ * paint('COMPLETE');
+ * ```
+ */
 export type Paint = (text: string) => string;
 
 /**

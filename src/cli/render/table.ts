@@ -4,7 +4,14 @@
  */
 import { visibleWidth } from './style.js';
 
-/** One cell: a line of text, or several. */
+/**
+ * One cell: a line of text, or several.
+ *
+ * @example
+ * ```ts
+ * const cells: Cell[] = ['1733238000123-a1b2c3', ['HLS_GROUP s3://b/index.m3u8', 'FILE_GROUP s3://b/a.jpg']];
+ * ```
+ */
 export type Cell = string | readonly string[];
 
 const GAP = '  ';

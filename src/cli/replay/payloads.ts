@@ -3,7 +3,14 @@
  * Lines file, the elements of a JSON array, or one JSON document.
  */
 
-/** How the text was read. */
+/**
+ * How the text was read.
+ *
+ * @example
+ * ```ts
+ * if (splitPayloads(text).format === InputFormat.JSON_LINES) console.log('one payload a line');
+ * ```
+ */
 export const InputFormat = {
   JSON_LINES: 'json-lines',
   JSON_ARRAY: 'json-array',
@@ -11,7 +18,14 @@ export const InputFormat = {
   EMPTY: 'empty',
 } as const;
 
-/** One of the formats of {@link InputFormat}. */
+/**
+ * One of the formats of {@link InputFormat}.
+ *
+ * @example
+ * ```ts
+ * const format: InputFormat = splitPayloads(text).format;
+ * ```
+ */
 export type InputFormat = (typeof InputFormat)[keyof typeof InputFormat];
 
 /**
@@ -24,7 +38,14 @@ export type InputFormat = (typeof InputFormat)[keyof typeof InputFormat];
  */
 export const DOCUMENT = 'the document';
 
-/** One payload to hand to the adapters. */
+/**
+ * One payload to hand to the adapters.
+ *
+ * @example
+ * ```ts
+ * const payload: Payload = { where: 'line 1', line: 1, value: '{"detail-type": "..."}' };
+ * ```
+ */
 export interface Payload {
   /** How messages name it: `line 12`, `item [3]` or `the document`. */
   readonly where: string;
@@ -34,7 +55,14 @@ export interface Payload {
   readonly value: unknown;
 }
 
-/** The payloads found in a text, and how the text was read. */
+/**
+ * The payloads found in a text, and how the text was read.
+ *
+ * @example
+ * ```ts
+ * const { format, payloads }: SplitPayloads = splitPayloads(text);
+ * ```
+ */
 export interface SplitPayloads {
   readonly format: InputFormat;
   readonly payloads: readonly Payload[];

@@ -17,13 +17,32 @@ import { DOCUMENT, type Payload } from './payloads.js';
 /**
  * The largest payload read, in UTF-8 bytes. Recorded files hold whole
  * Lambda batches and API listings, far above the 256 KiB of one event.
+ *
+ * @example
+ * ```ts
+ * parseInputs(line, { maxInputBytes: MAX_PAYLOAD_BYTES });
+ * ```
  */
 export const MAX_PAYLOAD_BYTES = 64 * 1024 * 1024;
 
-/** What became of one item: a tracker outcome, or skipped by the adapters. */
+/**
+ * What became of one item: a tracker outcome, or skipped by the adapters.
+ *
+ * @example
+ * ```ts
+ * const outcome: EntryOutcome = entry.outcome; // 'applied', 'duplicate', 'skipped', ...
+ * ```
+ */
 export type EntryOutcome = IngestKind | 'skipped';
 
-/** One item of the input, in reading order. */
+/**
+ * One item of the input, in reading order.
+ *
+ * @example
+ * ```ts
+ * for (const entry of report.entries) console.log(entry.where, entry.outcome, entry.reason);
+ * ```
+ */
 export interface ReplayEntry {
   /** Where it was read: `line 3`, or `line 3, Records[1]` inside a batch. */
   readonly where: string;
@@ -42,7 +61,14 @@ export interface ReplayEntry {
   readonly state: JobState | null;
 }
 
-/** One rejected payload or record. */
+/**
+ * One rejected payload or record.
+ *
+ * @example
+ * ```ts
+ * for (const r of report.rejections) console.error(`${r.where}: ${r.code} at ${r.path}`);
+ * ```
+ */
 export interface ReplayRejection {
   /** Where it was read: `line 12`, `item [3]`, `line 3, Records[1]`. */
   readonly where: string;
@@ -55,7 +81,14 @@ export interface ReplayRejection {
   readonly hint: string | null;
 }
 
-/** How many items had each fate. */
+/**
+ * How many items had each fate.
+ *
+ * @example
+ * ```ts
+ * if (report.counts.rejected > 0) process.exitCode = 1;
+ * ```
+ */
 export interface ReplayCounts {
   /** Payloads read: lines, array elements, or 1 for a document. */
   readonly payloads: number;
@@ -67,7 +100,15 @@ export interface ReplayCounts {
   readonly rejected: number;
 }
 
-/** Everything a replay found. */
+/**
+ * Everything a replay found.
+ *
+ * @example
+ * ```ts
+ * const report: ReplayReport = replayPayloads(splitPayloads(text).payloads);
+ * console.log(report.jobs.map((job) => job.status));
+ * ```
+ */
 export interface ReplayReport {
   readonly entries: readonly ReplayEntry[];
   readonly rejections: readonly ReplayRejection[];
