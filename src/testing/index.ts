@@ -31,3 +31,4 @@ export type { PlanFunction } from './emulator/simulation.js';
 export type { CreateJobInput, HopDestination, JobRequest } from './emulator/request.js';
 export type { Seed } from './emulator/random.js';
 export { ERROR_CATALOG, WARNING_CATALOG } from './emulator/catalog.js';
+export * from './arbitraries/index.js';
