@@ -101,36 +101,63 @@ export function joinAttemptProgress(
     : { attempt: attemptB, progress: b };
 }
 
+/**
+ * The identity of a hop: its destination and the whole second it happened
+ * in. The API's `QueueTransitions` keep whole seconds while events keep
+ * milliseconds, so the same hop seen through both must meet under one key.
+ */
 function hopKey(hop: QueueHop): string {
-  return `${hop.at}\u0000${hop.to}\u0000${hop.from ?? ''}`;
+  return `${Math.floor(hop.at / 1000)}\u0000${hop.to}`;
+}
+
+function hopContent(hop: QueueHop): string {
+  return JSON.stringify([hop.to, hop.from, hop.priority, hop.previousPriority]);
+}
+
+/**
+ * Picks one of two reports of the same hop by a rule that ignores their
+ * order: the one that knows the priorities (events do, the API does not),
+ * then the later time (the more precise one, since the API's is truncated
+ * to the second), then by content.
+ */
+function betterHop(a: QueueHop, b: QueueHop): QueueHop {
+  const knowsA = a.priority !== null;
+  const knowsB = b.priority !== null;
+  if (knowsA !== knowsB) return knowsA ? a : b;
+  if (a.at !== b.at) return a.at > b.at ? a : b;
+  return hopContent(a) >= hopContent(b) ? a : b;
 }
 
 function compareHops(a: QueueHop, b: QueueHop): number {
   if (a.at !== b.at) return a.at - b.at;
-  const ka = hopKey(a);
-  const kb = hopKey(b);
+  const ka = hopContent(a);
+  const kb = hopContent(b);
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
-/** Joins hop histories as a set, oldest first, keeping the newest {@link MAX_HOPS}. */
+/**
+ * Joins hop histories as a set of hops (one per destination and second),
+ * oldest first, keeping the newest {@link MAX_HOPS}.
+ */
 export function joinHops(a: readonly QueueHop[], b: readonly QueueHop[]): readonly QueueHop[] {
   if (b.length === 0 || a === b) return a;
-  if (a.length === 0) return b.length > MAX_HOPS ? [...b].sort(compareHops).slice(-MAX_HOPS) : b;
   const byKey = new Map<string, QueueHop>();
-  for (const hop of a) byKey.set(hopKey(hop), hop);
-  let added = false;
+  for (const hop of a) {
+    const key = hopKey(hop);
+    const known = byKey.get(key);
+    byKey.set(key, known === undefined ? hop : betterHop(known, hop));
+  }
+  let changed = a.length === 0;
   for (const hop of b) {
     const key = hopKey(hop);
     const known = byKey.get(key);
-    if (known === undefined) {
-      byKey.set(key, hop);
-      added = true;
-    } else if (known.priority === null && hop.priority !== null) {
-      byKey.set(key, { ...known, priority: hop.priority, previousPriority: hop.previousPriority });
-      added = true;
+    const next = known === undefined ? hop : betterHop(known, hop);
+    if (next !== known) {
+      byKey.set(key, next);
+      changed = true;
     }
   }
-  if (!added) return a;
+  if (!changed) return a;
   return [...byKey.values()].sort(compareHops).slice(-MAX_HOPS);
 }
 
