@@ -53,7 +53,13 @@ function joinAnomalies(a: readonly Anomaly[], b: readonly Anomaly[]): readonly A
   if (b.length === 0 || a === b) return a;
   if (a.length === 0) return b;
   const byKey = new Map<string, Anomaly>();
-  for (const x of [...a, ...b]) if (!byKey.has(anomalyKey(x))) byKey.set(anomalyKey(x), x);
+  for (const x of [...a, ...b]) {
+    // The same input can be an anomaly in both states with messages written
+    // against different states; keep one by a rule that ignores argument order.
+    const key = anomalyKey(x);
+    const known = byKey.get(key);
+    if (known === undefined || x.message < known.message) byKey.set(key, x);
+  }
   const all = [...byKey.entries()].sort(([ka], [kb]) => (ka < kb ? -1 : ka > kb ? 1 : 0));
   return all.slice(-MAX_ANOMALIES).map(([, x]) => x);
 }
