@@ -45,39 +45,44 @@ const restartAt = (phase: JobPhase) => ({
 }) as const;
 
 /** Reports that must not move the job back: merge their facts, record why. */
-const backwards = (phase: JobPhase) =>
-  [
-    { guard: 'isEarlierAttempt', actions: [merge, anomaly('EARLIER_ATTEMPT')] },
-    {
-      guard: { type: 'reportsEarlierStage', params: { phase } },
-      actions: [merge, anomaly('REGRESSION')],
-    },
-  ] as const;
+const earlierAttempt = { guard: 'isEarlierAttempt', actions: [merge, anomaly('EARLIER_ATTEMPT')] } as const;
+const earlierStage = (phase: JobPhase) =>
+  ({
+    guard: { type: 'reportsEarlierStage', params: { phase } },
+    actions: [merge, anomaly('REGRESSION')],
+  }) as const;
 
-/** How progress reports move the job within PROGRESSING while it is in `phase`. */
-function phaseTransitions(phase: JobPhase) {
+/**
+ * How reports of progress (`STATUS_UPDATE` events, or API responses when
+ * `fromApi`) move the job within PROGRESSING while it is in `phase`. A
+ * progress report always names a phase, and none is earlier than PROBING,
+ * so in PROBING only an API response (one still saying SUBMITTED) can
+ * report an earlier stage; no transition is declared that could never be
+ * taken.
+ */
+function phaseTransitions(phase: JobPhase, fromApi: boolean) {
   const rank = PHASES.indexOf(phase);
   return [
     ...PHASES.slice(0, rank).map(restartAt),
     ...PHASES.slice(rank + 1).map(intoPhase),
-    ...backwards(phase),
+    earlierAttempt,
+    ...(fromApi || rank > 0 ? [earlierStage(phase)] : []),
     { actions: [merge] },
   ];
 }
 
 function phaseState(phase: JobPhase) {
-  const moves = phaseTransitions(phase);
   return {
     entry: [enter('PROGRESSING', phase)],
     on: {
-      STATUS_UPDATE: moves,
+      STATUS_UPDATE: phaseTransitions(phase, false),
       API_SNAPSHOT: [
         ...FINALS.map((status) => ({
           target: target(status),
           guard: { type: 'reportsStatus', params: { status } } as const,
           actions: [merge, settle],
         })),
-        ...moves,
+        ...phaseTransitions(phase, true),
       ],
     },
   } as const;
