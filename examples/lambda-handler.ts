@@ -20,6 +20,7 @@ import {
   type JobErrorState,
   type JobInput,
   type JobSnapshot,
+  type JobState,
   type JobTracker,
   type OutputGroup,
 } from '../src/index.js';
@@ -103,7 +104,10 @@ export interface JobReactions {
 
 const MAX_WRITE_ATTEMPTS = 5;
 
-/** Writes one structured log line (Lambda sends it to CloudWatch Logs); `fields` never repeat `level` or `message`. */
+/**
+ * Writes one structured log line (Lambda sends it to CloudWatch Logs);
+ * `fields` never repeat `level` or `message`.
+ */
 export type Log = (level: 'info' | 'warn' | 'error', message: string, fields?: object) => void;
 
 const logJson: Log = (level, message, fields = {}) => {
@@ -127,26 +131,30 @@ async function applyToJob(
     const stored = await store.load(jobId);
     let tracker: JobTracker;
     try {
-      tracker = createJobTracker({ jobId, ...(stored === undefined ? {} : { snapshot: stored.snapshot }) });
+      const snapshot = stored === undefined ? {} : { snapshot: stored.snapshot };
+      tracker = createJobTracker({ jobId, ...snapshot });
     } catch (error) {
       if (!(error instanceof JobSnapshotError)) throw error;
       // A damaged snapshot or one from a newer release: start again from the events.
-      log('warn', 'discarding an unreadable snapshot', { jobId, code: error.code, path: error.path });
+      const fields = { jobId, code: error.code, path: error.path };
+      log('warn', 'discarding an unreadable snapshot', fields);
       tracker = createJobTracker({ jobId });
     }
 
     const reactionsToRun: (() => Promise<void>)[] = [];
+    const assetOf = (state: JobState): string | null => state.userMetadata.assetId ?? null;
     tracker.on('complete', ({ outputs, state }) => {
-      reactionsToRun.push(() => reactions.completed(jobId, state.userMetadata.assetId ?? null, outputs));
+      reactionsToRun.push(() => reactions.completed(jobId, assetOf(state), outputs));
     });
     tracker.on('error', ({ error, state }) => {
-      reactionsToRun.push(() => reactions.failed(jobId, state.userMetadata.assetId ?? null, error));
+      reactionsToRun.push(() => reactions.failed(jobId, assetOf(state), error));
     });
     tracker.on('canceled', ({ state }) => {
-      reactionsToRun.push(() => reactions.canceled(jobId, state.userMetadata.assetId ?? null));
+      reactionsToRun.push(() => reactions.canceled(jobId, assetOf(state)));
     });
     tracker.on('anomaly', ({ anomaly }) => {
-      log('info', 'input not applied as given', { jobId, code: anomaly.code, detail: anomaly.message });
+      const fields = { jobId, code: anomaly.code, detail: anomaly.message };
+      log('info', 'input not applied as given', fields);
     });
 
     let changed = false;
@@ -211,7 +219,8 @@ export function createHandler(
 export const handler = createHandler(new MemorySnapshotStore(), {
   completed: async (jobId, assetId, outputs) => {
     const locations = outputs.map(
-      (group) => group.hlsManifest ?? group.dashManifest ?? group.outputs[0]?.paths[0] ?? group.type,
+      (group) =>
+        group.hlsManifest ?? group.dashManifest ?? group.outputs[0]?.paths[0] ?? group.type,
     );
     logJson('info', 'job complete', { jobId, assetId, outputs: locations });
   },
@@ -241,7 +250,8 @@ async function main(): Promise<void> {
   const half = Math.ceil(bodies.length / 2);
   for (const event of [batch(0, half), batch(half, bodies.length), batch(half, bodies.length)]) {
     const response = await handler(event);
-    logJson('info', 'batch done', { records: event.Records.length, failures: response.batchItemFailures.length });
+    const failures = response.batchItemFailures.length;
+    logJson('info', 'batch done', { records: event.Records.length, failures });
   }
 }
 

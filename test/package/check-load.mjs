@@ -9,7 +9,16 @@
 //
 // Run it after `npm run build`: `node test/package/check-load.mjs`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -101,7 +110,10 @@ try {
       const cjs = loaded[`cjs ${subpath}`];
       assert(esm !== undefined && cjs !== undefined, 'an entry did not load');
       const a = Object.keys(esm).filter((k) => k !== 'default').sort().join(',');
-      const b = Object.keys(cjs).filter((k) => k !== 'default' && k !== '__esModule').sort().join(',');
+      const b = Object.keys(cjs)
+        .filter((k) => k !== 'default' && k !== '__esModule')
+        .sort()
+        .join(',');
       assert(a === b, `import gives [${a}]\nrequire gives [${b}]`);
     });
 
@@ -136,7 +148,8 @@ try {
 
   const answers = {};
   for (const system of ['esm', 'cjs']) {
-    await check(`createJobTracker through ${system === 'esm' ? 'import' : 'require'} replays the sample stream`, () => {
+    const how = system === 'esm' ? 'import' : 'require';
+    await check(`createJobTracker through ${how} replays the sample stream`, () => {
       const api = loaded[`${system} .`];
       assert(api !== undefined, 'the entry did not load');
       answers[system] = replaySample(api);
@@ -221,13 +234,15 @@ await check(`no \`any\` type in the ${declarations.length} declaration files of 
 // --- The core entry point loads no AWS SDK ----------------------------------
 
 function run(args) {
-  const result = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', env: process.env });
+  const options = { cwd: ROOT, encoding: 'utf8', env: process.env };
+  const result = spawnSync(process.execPath, args, options);
   assert(result.status === 0, `node ${args.join(' ')} failed:\n${result.stderr}`);
   return result.stdout;
 }
 
 await check('require(dist/index.cjs) loads nothing from @aws-sdk or @smithy', () => {
-  const script = 'require(process.argv[1]); process.stdout.write(JSON.stringify(Object.keys(require.cache)))';
+  const script =
+    'require(process.argv[1]); process.stdout.write(JSON.stringify(Object.keys(require.cache)))';
   const cached = JSON.parse(run(['-e', script, join(DIST, 'index.cjs')]));
   const sdk = cached.filter((f) => AWS_SDK_MODULE.test(f));
   assert(cached.length > 1, 'require.cache lists nothing: the check cannot see loads');

@@ -15,7 +15,8 @@ function publicExports(): string[] {
     skipLibCheck: true,
   });
   const source = program.getSourceFile(entry);
-  const module = source === undefined ? undefined : program.getTypeChecker().getSymbolAtLocation(source);
+  const checker = program.getTypeChecker();
+  const module = source === undefined ? undefined : checker.getSymbolAtLocation(source);
   if (module === undefined) throw new Error('src/index.ts could not be read.');
   return program
     .getTypeChecker()

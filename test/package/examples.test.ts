@@ -48,7 +48,11 @@ function recorder(): { calls: string[]; reactions: JobReactions } {
 class RacingStore extends MemorySnapshotStore {
   readonly #raced = new Set<string>();
 
-  override async save(jobId: string, snapshot: JobSnapshot, expected: number | undefined): Promise<boolean> {
+  override async save(
+    jobId: string,
+    snapshot: JobSnapshot,
+    expected: number | undefined,
+  ): Promise<boolean> {
     if (!this.#raced.has(jobId)) {
       this.#raced.add(jobId);
       const other = await this.load(jobId);

@@ -22,7 +22,8 @@ export interface LoadedModules {
 }
 
 /**
- * Imports `target` (a path relative to the repository root) in a fresh Node.js process, with tsx when `typescript` is set, and lists
+ * Imports `target` (a path relative to the repository root) in a fresh
+ * Node.js process, with tsx when `typescript` is set, and lists
  * every module it loaded.
  *
  * @example
@@ -34,7 +35,8 @@ export function loadedModules(target: string, options: { typescript: boolean }):
   const dir = mkdtempSync(join(tmpdir(), 'module-probe-'));
   const log = join(dir, 'resolved.log');
   try {
-    const args = [...(options.typescript ? ['--import', 'tsx'] : []), '--import', REGISTER, LOAD, join(ROOT, target)];
+    const tsx = options.typescript ? ['--import', 'tsx'] : [];
+    const args = [...tsx, '--import', REGISTER, LOAD, join(ROOT, target)];
     const result = spawnSync(process.execPath, args, {
       cwd: ROOT,
       encoding: 'utf8',

@@ -156,7 +156,8 @@ export function outputText(group: OutputGroup): string {
   const [first] = paths;
   const more = manifests.length > 0 ? manifests.slice(1) : [];
   const rest = paths.length - 1 - more.length;
-  return [`${group.type} ${first ?? ''}`, ...more, ...(rest > 0 ? [`(+${rest} more)`] : [])].join(' ');
+  const tail = rest > 0 ? [`(+${rest} more)`] : [];
+  return [`${group.type} ${first ?? ''}`, ...more, ...tail].join(' ');
 }
 
 /**
@@ -177,7 +178,8 @@ export function truncate(text: string, max: number): string {
  *
  * @example
  * ```ts
- * wrap('3450: Error encountered when accessing', 20); // ['3450: Error', 'encountered when', 'accessing']
+ * wrap('3450: Error encountered when accessing', 20);
+ * // ['3450: Error', 'encountered when', 'accessing']
  * ```
  */
 export function wrap(text: string, width: number): string[] {

@@ -48,7 +48,9 @@ const plain: Paint = (text) => text;
  * ```
  */
 export function createStyle(enabled: boolean): Style {
-  if (!enabled) return { bold: plain, dim: plain, red: plain, green: plain, yellow: plain, cyan: plain };
+  if (!enabled) {
+    return { bold: plain, dim: plain, red: plain, green: plain, yellow: plain, cyan: plain };
+  }
   return {
     bold: sgr(1, 22),
     dim: sgr(2, 22),

@@ -9,7 +9,8 @@ import { visibleWidth } from './style.js';
  *
  * @example
  * ```ts
- * const cells: Cell[] = ['1733238000123-a1b2c3', ['HLS_GROUP s3://b/index.m3u8', 'FILE_GROUP s3://b/a.jpg']];
+ * const outputs: Cell = ['HLS_GROUP s3://b/index.m3u8', 'FILE_GROUP s3://b/a.jpg'];
+ * const row: Cell[] = ['1733238000123-a1b2c3', 'COMPLETE', outputs];
  * ```
  */
 export type Cell = string | readonly string[];

@@ -31,7 +31,8 @@ function inputNotes(input: JobInput): string {
       return notes.join(', ');
     }
     case 'COMPLETE': {
-      const groups = input.outputs.length === 1 ? '1 output group' : `${input.outputs.length} output groups`;
+      const count = input.outputs.length;
+      const groups = count === 1 ? '1 output group' : `${count} output groups`;
       const types = input.outputs.map((g) => g.type).join(', ');
       const warnings = input.warnings.map((w) => `warning ${w.code} x${w.count}`);
       return [types === '' ? groups : `${groups} (${types})`, ...warnings].join('; ');
@@ -41,11 +42,12 @@ function inputNotes(input: JobInput): string {
     case 'CANCELED':
       return '';
     case 'NEW_WARNING':
-      return `warning ${input.code}${input.message === null ? '' : `: ${truncate(input.message, 80)}`}`;
+      const message = input.message === null ? '' : `: ${truncate(input.message, 80)}`;
+      return `warning ${input.code}${message}`;
     case 'QUEUE_HOP': {
       const { hop } = input;
-      const priority =
-        hop.priority === null ? '' : ` (priority ${hop.previousPriority ?? '?'} -> ${hop.priority})`;
+      const before = hop.previousPriority ?? '?';
+      const priority = hop.priority === null ? '' : ` (priority ${before} -> ${hop.priority})`;
       return `queue hop ${queueName(hop.from)} -> ${queueName(hop.to)}${priority}`;
     }
     case 'API_SNAPSHOT': {
