@@ -1,4 +1,8 @@
-import { NotFoundException, type MediaConvertClient } from '@aws-sdk/client-mediaconvert';
+import {
+  NotFoundException,
+  type MediaConvertClient,
+  type StatusUpdateInterval,
+} from '@aws-sdk/client-mediaconvert';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   waitForJobComplete,
@@ -208,7 +212,7 @@ describe('waitForJobComplete and waitUntilJobComplete', () => {
   });
 
   it('polls a progressing job at least as often as its StatusUpdateInterval', async () => {
-    const seen = async (interval: string): Promise<{ status: string; ms: number }[]> => {
+    const seen = async (interval: StatusUpdateInterval): Promise<{ status: string; ms: number }[]> => {
       const Id = await submit(client, { StatusUpdateInterval: interval, UserMetadata: { [FIXED_KEY]: 'long' } });
       const tracker = createJobTracker({ jobId: Id });
       const log: { status: string; ms: number }[] = [];
