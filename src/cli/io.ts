@@ -86,6 +86,10 @@ async function readStream(stream: AsyncIterable<string | Uint8Array>): Promise<s
 /**
  * Reads a whole file, or stdin when `source` is `-`, as UTF-8 text.
  *
+ * The whole input is held in memory before it is replayed: recordings of
+ * a few hundred megabytes are fine, larger JSON Lines files would need a
+ * line-by-line reader, which JSON arrays and documents cannot use anyway.
+ *
  * @example
  * ```ts
  * const source = await readSource('events.jsonl', io);

@@ -123,6 +123,9 @@ function whereOf(payload: Payload, itemPath: string): string {
 }
 
 function rejection(payload: Payload, error: JobInputError, itemPath: string): ReplayRejection {
+  // The hint is given only for the payload's own text. JSON text nested in a
+  // record (an SQS body, an SNS message) is parsed inside the adapters, which
+  // keep no copy of it to point into, so its errors come without a hint.
   const text = typeof payload.value === 'string' ? payload.value : null;
   const hint =
     error.code === 'INVALID_JSON' && text !== null && itemPath === ''
