@@ -216,7 +216,9 @@ export function deliveryArbitrary(
   const shuffle = constraints.shuffle ?? true;
   const lambdaEvents = constraints.lambdaEvents ?? false;
   const facts =
-    constraints.apiViews === false ? lifecycle.facts.filter((f) => f.kind === 'event') : lifecycle.facts;
+    constraints.apiViews === false
+      ? lifecycle.facts.filter((f) => f.kind === 'event')
+      : lifecycle.facts;
   const settlement = constraints.keepSettlement === true ? settlementIndex(lifecycle, facts) : -1;
   const n = facts.length;
 
@@ -225,7 +227,10 @@ export function deliveryArbitrary(
       if (!drops || i === settlement) return fc.constant(true);
       return fact.kind === 'api'
         ? fc.boolean()
-        : fc.oneof({ arbitrary: fc.constant(true), weight: 8 }, { arbitrary: fc.constant(false), weight: 1 });
+        : fc.oneof(
+            { arbitrary: fc.constant(true), weight: 8 },
+            { arbitrary: fc.constant(false), weight: 1 },
+          );
     }),
   );
   const wrapper = fc.constantFrom(...wrappers);
@@ -271,8 +276,12 @@ export function deliveryArbitrary(
       }
     }
     const slots = pending.length + drawn.noise.length;
-    const items: { readonly key: number; readonly rank: number; readonly make: () => DeliveredPayload }[] =
-      pending.map((p, i) => ({
+    interface Item {
+      readonly key: number;
+      readonly rank: number;
+      readonly make: () => DeliveredPayload;
+    }
+    const items: Item[] = pending.map((p, i) => ({
         key: shuffle ? (drawn.order[i] ?? 0) : 0,
         rank: p.rank,
         make: () => deliver(lifecycle, facts, p.index, p.wrapper, p.copy, drawn.wrappers, lambdaEvents),
@@ -324,7 +333,8 @@ function deliver(
   const fact = facts[index];
   if (fact === undefined) throw new RangeError(`No fact at ${index}.`);
   if (fact.kind === 'api') {
-    return { payload: structuredClone(fact.response), fact, wrapper: DeliveryWrapper.API, repeat: false };
+    const payload = structuredClone(fact.response);
+    return { payload, fact, wrapper: DeliveryWrapper.API, repeat: false };
   }
   const first = firstWrappers[index];
   // The same SQS message handed out again (its visibility timeout ran out) keeps its id.
@@ -335,7 +345,9 @@ function deliver(
     : { ...base, seed: `${fact.key}#${copy}`, at: fact.at + 250 + copy * 1000 };
   const wrapped = wrapEvent(fact.event, wrapper, ctx);
   const payload =
-    lambdaEvents && typeof wrapped === 'object' && ('eventSource' in wrapped || 'EventSource' in wrapped)
+    lambdaEvents &&
+    typeof wrapped === 'object' &&
+    ('eventSource' in wrapped || 'EventSource' in wrapped)
       ? { Records: [wrapped] }
       : wrapped;
   return { payload, fact, wrapper, repeat: false };

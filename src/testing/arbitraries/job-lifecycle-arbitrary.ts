@@ -1,6 +1,13 @@
 import * as fc from 'fast-check';
 import { LifecycleOutcome, type JobLifecycle } from './lifecycle.js';
-import { ERRORS, METADATA_KEYS, METADATA_VALUES, QUEUE_NAMES, STATUS_UPDATE_INTERVALS, WARNING_CODES } from './internal/catalog.js';
+import {
+  ERRORS,
+  METADATA_KEYS,
+  METADATA_VALUES,
+  QUEUE_NAMES,
+  STATUS_UPDATE_INTERVALS,
+  WARNING_CODES,
+} from './internal/catalog.js';
 import { nonEmptySubset, ordered, wholeNumber } from './internal/constraints.js';
 import { buildLifecycle } from './internal/build.js';
 import { GROUP_TYPES, type GroupPlan } from './internal/outputs.js';
@@ -99,7 +106,11 @@ const groupPlan: fc.Arbitrary<GroupPlan> = fc.record({
 });
 
 const metadata = fc
-  .tuple(...METADATA_KEYS.map((key) => fc.option(fc.constantFrom(...METADATA_VALUES[key]), { nil: null })))
+  .tuple(
+    ...METADATA_KEYS.map((key) =>
+      fc.option(fc.constantFrom(...METADATA_VALUES[key]), { nil: null }),
+    ),
+  )
   .map((values) => {
     const entries: (readonly [string, string])[] = [];
     values.forEach((value, i) => {
@@ -121,7 +132,9 @@ function capWarnings(plan: LifecyclePlan, max: number): LifecyclePlan {
   const attempts = plan.attempts.map(
     (attempt): AttemptPlan => ({
       ...attempt,
-      updates: attempt.updates.map((update): UpdatePlan => ({ ...update, warning: keep(update.warning) })),
+      updates: attempt.updates.map(
+        (update): UpdatePlan => ({ ...update, warning: keep(update.warning) }),
+      ),
     }),
   );
   return { ...plan, startWarning, attempts };

@@ -117,7 +117,9 @@ function snsFields(message: string, ctx: WrapContext) {
     timestamp: new Date(ctx.at).toISOString(),
     signature: Buffer.from(hex(words, 96), 'hex').toString('base64'),
     cert: `https://sns.${ctx.region}.amazonaws.com/SimpleNotificationService-${hex(words, 32)}.pem`,
-    unsubscribe: `https://sns.${ctx.region}.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=${topic}:${uuid(words)}`,
+    unsubscribe:
+      `https://sns.${ctx.region}.amazonaws.com/?Action=Unsubscribe` +
+      `&SubscriptionArn=${topic}:${uuid(words)}`,
     message,
   };
 }
@@ -190,7 +192,8 @@ export function snsNotificationText(message: string, ctx: WrapContext): string {
  *
  * @example
  * ```ts
- * const record = wrapEvent(event, 'SQS', { accountId: '111122223333', region: 'us-west-2', at: Date.now(), seed: 'a' });
+ * const ctx = { accountId: '111122223333', region: 'us-west-2', at: Date.now(), seed: 'a' };
+ * const record = wrapEvent(event, 'SQS', ctx);
  * handler({ Records: [record] });
  * ```
  */

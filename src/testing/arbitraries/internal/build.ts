@@ -220,7 +220,8 @@ export function buildLifecycle(plan: LifecyclePlan): JobLifecycle {
         units = Math.min(atOpen ? TRANSCODING_FROM - 1 : DONE, units + update.advance);
         const phase = phaseOf(units);
         const percent = Math.floor(units / 10);
-        const decoded = Math.max(0, Math.min(1, (units - TRANSCODING_FROM) / (UPLOADING_FROM - TRANSCODING_FROM)));
+        const transcoded = (units - TRANSCODING_FROM) / (UPLOADING_FROM - TRANSCODING_FROM);
+        const decoded = Math.max(0, Math.min(1, transcoded));
         const jobProgress: { [key: string]: JsonValue } = { phaseProgress: phaseProgress(units) };
         if (update.percentKnown) jobProgress['jobPercentComplete'] = percent;
         jobProgress['currentPhase'] = phase;
@@ -238,7 +239,10 @@ export function buildLifecycle(plan: LifecyclePlan): JobLifecycle {
       finalStatus = 'COMPLETE';
       const completion: { [key: string]: JsonValue } = {};
       if (truth.warnings.length > 0) {
-        completion['warnings'] = truth.warnings.map(({ code, count }) => ({ code: Number(code), count }));
+        completion['warnings'] = truth.warnings.map(({ code, count }) => ({
+          code: Number(code),
+          count,
+        }));
       }
       completion['outputGroupDetails'] = outputs.event;
       completion['paddingInserted'] = 0;
@@ -332,7 +336,8 @@ function viewsAt(
   const moments = [...plan.apiMoments];
   // Only the API tells of a job canceled while queued, so such a history always has a view of it.
   const last = checkpoints.length - 1;
-  if (plan.outcome === 'CANCELED_WHILE_QUEUED' && !moments.some((m) => m.slot % checkpoints.length === last)) {
+  const viewsLast = moments.some((m) => m.slot % checkpoints.length === last);
+  if (plan.outcome === 'CANCELED_WHILE_QUEUED' && !viewsLast) {
     moments.push({ slot: last, offsetMs: 1000 });
   }
   const seen = new Set<number>();

@@ -22,7 +22,12 @@ export const METADATA_VALUES: Readonly<Record<(typeof METADATA_KEYS)[number], re
   workflow: ['vod-hls', 'mezzanine', 'thumbnails'],
 };
 
-export const INPUT_NAMES = ['lecture-07.mov', 'trailer.mp4', 'match-highlights.mxf', 'interview.mp4'] as const;
+export const INPUT_NAMES = [
+  'lecture-07.mov',
+  'trailer.mp4',
+  'match-highlights.mxf',
+  'interview.mp4',
+] as const;
 
 /** Warnings the service raises while a job runs, by six-digit code. */
 export const WARNINGS: Readonly<Record<string, string>> = {

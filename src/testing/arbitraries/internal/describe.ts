@@ -31,7 +31,9 @@ export function describeFact(fact: LifecycleFact, origin: number): string {
     parts.push(typeof p['jobPercentComplete'] === 'number' ? `${p['jobPercentComplete']}%` : '?%');
     parts.push(`retry ${String(p['retryCount'])}`);
   }
-  if (detail.status === 'QUEUE_HOP') parts.push(`to ${detail.queue.slice(detail.queue.lastIndexOf('/') + 1)}`);
+  if (detail.status === 'QUEUE_HOP') {
+    parts.push(`to ${detail.queue.slice(detail.queue.lastIndexOf('/') + 1)}`);
+  }
   if (detail.status === 'NEW_WARNING') parts.push(String(detail['warningCode']));
   if (detail.status === 'ERROR') parts.push(String(detail['errorCode']));
   return parts.join(' ');
@@ -41,7 +43,8 @@ export function describeFact(fact: LifecycleFact, origin: number): string {
 export function describeLifecycle(lifecycle: JobLifecycle): string {
   const lines = lifecycle.facts.map((fact) => `  ${describeFact(fact, lifecycle.submittedAt)}`);
   return [
-    `JobLifecycle ${lifecycle.jobId} (${lifecycle.outcome}, ${lifecycle.attempts} attempt(s), submitted ${lifecycle.submittedAt})`,
+    `JobLifecycle ${lifecycle.jobId} (${lifecycle.outcome}, ${lifecycle.attempts} attempt(s), ` +
+      `submitted ${lifecycle.submittedAt})`,
     ...lines,
   ].join('\n');
 }

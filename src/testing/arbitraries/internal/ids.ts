@@ -47,7 +47,8 @@ export function hex(words: Words, n: number): string {
 export function uuid(words: Words): string {
   const h = hex(words, 32);
   const variant = ((parseInt(h.charAt(16), 16) & 0x3) | 0x8).toString(16);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  const groups = [h.slice(0, 8), h.slice(8, 12), `4${h.slice(13, 16)}`, `${variant}${h.slice(17, 20)}`];
+  return `${groups.join('-')}-${h.slice(20, 32)}`;
 }
 
 /** Text of `n` characters drawn from `alphabet`. */

@@ -19,7 +19,11 @@ function iso(ms: number): string {
 }
 
 /** An SNS `SubscriptionConfirmation`, as it lands in a subscribed SQS queue. */
-function subscriptionConfirmation(lifecycle: JobLifecycle, at: number, seed: string): DeliveredSqsRecord {
+function subscriptionConfirmation(
+  lifecycle: JobLifecycle,
+  at: number,
+  seed: string,
+): DeliveredSqsRecord {
   const words = createWords(0, seed, 'confirmation');
   const { region, accountId } = lifecycle;
   const topic = `arn:aws:sns:${region}:${accountId}:mediaconvert-job-events`;
@@ -30,11 +34,14 @@ function subscriptionConfirmation(lifecycle: JobLifecycle, at: number, seed: str
     Token: token,
     TopicArn: topic,
     Message: `You have chosen to subscribe to the topic ${topic}.\nTo confirm the subscription, visit the SubscribeURL included in this message.`,
-    SubscribeURL: `https://sns.${region}.amazonaws.com/?Action=ConfirmSubscription&TopicArn=${topic}&Token=${token}`,
+    SubscribeURL:
+      `https://sns.${region}.amazonaws.com/?Action=ConfirmSubscription` +
+      `&TopicArn=${topic}&Token=${token}`,
     Timestamp: iso(at),
     SignatureVersion: '1',
     Signature: Buffer.from(hex(words, 96), 'hex').toString('base64'),
-    SigningCertURL: `https://sns.${region}.amazonaws.com/SimpleNotificationService-${hex(words, 32)}.pem`,
+    SigningCertURL:
+      `https://sns.${region}.amazonaws.com/SimpleNotificationService-${hex(words, 32)}.pem`,
   });
   return sqsRecord(body, { accountId, region, at, seed });
 }

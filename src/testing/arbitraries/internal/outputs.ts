@@ -63,6 +63,11 @@ export interface WrittenOutputs {
   readonly settings: LifecycleApiJob['Settings']['OutputGroups'];
 }
 
+/** The number frame capture gives its last image: one image every ten seconds. */
+function frameNumber(durationMs: number): string {
+  return String(Math.floor(durationMs / 10_000)).padStart(7, '0');
+}
+
 function quality(plan: GroupPlan, height: number, durationMs: number): JsonObject {
   const avg = Math.round((6 + Math.min(height, 1080) / 360) * 100) / 100;
   const min = Math.floor(avg) - 1;
@@ -103,7 +108,7 @@ function eventGroup(
     switch (plan.type) {
       case 'FILE_GROUP':
         paths = plan.frameCapture
-          ? [`${destination}${base}_thumb.${String(Math.floor(durationMs / 10_000)).padStart(7, '0')}.jpg`]
+          ? [`${destination}${base}_thumb.${frameNumber(durationMs)}.jpg`]
           : [`${destination}${base}_${height}p.mp4`];
         break;
       case 'HLS_GROUP':
@@ -165,7 +170,8 @@ export function writeOutputs(
   const api: WrittenOutputs['api'][number][] = [];
   const settings: WrittenOutputs['settings'][number][] = [];
   plans.forEach((plan, index) => {
-    const destination = `s3://${BUCKET}/${prefix}/${FOLDERS[plan.type]}${index === 0 ? '' : `-${index}`}/`;
+    const folder = `${FOLDERS[plan.type]}${index === 0 ? '' : `-${index}`}`;
+    const destination = `s3://${BUCKET}/${prefix}/${folder}/`;
     const group = eventGroup(plan, destination, base, durationMs, accelerated);
     event.push(group);
     const details = group['outputDetails'];
