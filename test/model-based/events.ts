@@ -5,7 +5,16 @@
  * final status a job already has.
  */
 import type { JobInput, JobPhase, JobState } from '../../src/model/index.js';
-import { api, canceled, complete, failed, progressing, queueHop, statusUpdate, warning } from '../helpers/inputs.js';
+import {
+  api,
+  canceled,
+  complete,
+  failed,
+  progressing,
+  queueHop,
+  statusUpdate,
+  warning,
+} from '../helpers/inputs.js';
 
 const PHASES: readonly (JobPhase | null)[] = ['PROBING', 'TRANSCODING', 'UPLOADING', null];
 const ATTEMPTS = [0, 1] as const;

@@ -203,7 +203,9 @@ describe('jobLifecycleArbitrary', () => {
     const times = () => jobLifecycleArbitrary({ minSubmittedAt: 2, maxSubmittedAt: 1 });
 
     expect(attempts).toThrow(JobTrackerError);
-    expect(attempts).toThrow(expect.objectContaining({ code: 'INVALID_OPTIONS', path: 'constraints.maxAttempts' }));
+    expect(attempts).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTIONS', path: 'constraints.maxAttempts' }),
+    );
     expect(outcomes).toThrow(expect.objectContaining({ path: 'constraints.outcomes' }));
     expect(times).toThrow(expect.objectContaining({ path: 'constraints.maxSubmittedAt' }));
   });
@@ -259,21 +261,29 @@ describe('deliveryArbitrary', () => {
         new Set(facts.length > 0 ? ['SNS_IN_SQS'] : []),
       );
       if (delivery.lifecycle.outcome !== 'CANCELED_WHILE_QUEUED') {
-        expect(facts.some((f) => f.kind === 'event' && f.event.detail.status === delivery.lifecycle.finalStatus)).toBe(true);
+        const settling = facts.filter(
+          (f) => f.kind === 'event' && f.event.detail.status === delivery.lifecycle.finalStatus,
+        );
+        expect(settling.length).toBeGreaterThan(0);
       }
     }
   });
 
   it('redelivers an SQS message with the same message id and a higher receive count', () => {
     const arbitrary = jobLifecycleArbitrary().chain((lifecycle) =>
-      deliveryArbitrary(lifecycle, { wrappers: ['SQS'], drops: false, maxDuplicates: 6, apiViews: false }),
+      deliveryArbitrary(lifecycle, {
+        wrappers: ['SQS'],
+        drops: false,
+        maxDuplicates: 6,
+        apiViews: false,
+      }),
     );
 
     let redeliveries = 0;
     for (const delivery of fc.sample(arbitrary, { numRuns: 50, seed: 5 })) {
       const ids = new Map<string, string>();
       for (const { payload, fact } of delivery.payloads) {
-        const record = payload as { messageId: string; attributes: { ApproximateReceiveCount: string } };
+        const record = payload as { messageId: string };
         const key = fact?.key ?? '';
         const first = ids.get(key);
         if (first === undefined) ids.set(key, record.messageId);

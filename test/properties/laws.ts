@@ -168,14 +168,17 @@ export function reportsWhatItSaw(delivery: JobDelivery): void {
     }
     const detail = fact.event.detail;
     const field = (name: string) => detail[name] as never;
-    if (detail.status === 'QUEUE_HOP') hops.add(`${detail.queue}@${Math.floor(detail.timestamp / 1000)}`);
+    if (detail.status === 'QUEUE_HOP') {
+      hops.add(`${detail.queue}@${Math.floor(detail.timestamp / 1000)}`);
+    }
     if (detail.status === 'STATUS_UPDATE') {
       attempt = Math.max(attempt, (field('jobProgress') as { retryCount: number }).retryCount);
     }
     if (detail.status === 'NEW_WARNING') warn(field('warningCode'), 1);
     if (detail.status === 'ERROR') error = field('errorCode');
     if (detail.status === 'COMPLETE') {
-      for (const w of (detail['warnings'] ?? []) as { code: number; count: number }[]) warn(w.code, w.count);
+      const counts = (detail['warnings'] ?? []) as { code: number; count: number }[];
+      for (const w of counts) warn(w.code, w.count);
       outputTypes = (field('outputGroupDetails') as { type: string }[]).map((g) => g.type);
     }
   }
@@ -261,7 +264,11 @@ export function snapshotRoundTrip(delivery: JobDelivery, cut: number): void {
 }
 
 /** States of one job reached by trackers fed parts of a delivery. */
-export function statesOfParts(delivery: JobDelivery, parts: readonly number[], count: number): JobState[] {
+export function statesOfParts(
+  delivery: JobDelivery,
+  parts: readonly number[],
+  count: number,
+): JobState[] {
   const groups: unknown[][] = Array.from({ length: count }, () => []);
   delivery.payloads.forEach((item, i) => groups[(parts[i] ?? 0) % count]?.push(item.payload));
   return groups.map((group) => feed(createJobTracker(), group).state);

@@ -11,7 +11,9 @@ describe('mergeJobStates', () => {
       fc.assert(
         fc.property(anyDelivery, choices, (delivery, parts) => {
           const [a, b, c] = statesOfParts(delivery, parts, 3);
-          if (a === undefined || b === undefined || c === undefined) throw new Error('Expected three states.');
+          if (a === undefined || b === undefined || c === undefined) {
+            throw new Error('Expected three states.');
+          }
           mergeIsALattice(a, b, c);
         }),
         { numRuns: runs(150) },

@@ -54,9 +54,8 @@ describe('regressions', () => {
   it.fails('notifies a hop seen first through the API and then through an event once', () => {
     const { tracker, notifications } = recordingTracker();
 
-    tracker.ingest(
-      api(1000, { hops: [{ at: 1000, from: QUEUE, to: OTHER, priority: null, previousPriority: null }] }),
-    );
+    const hop = { at: 1000, from: QUEUE, to: OTHER, priority: null, previousPriority: null };
+    tracker.ingest(api(1000, { hops: [hop] }));
     tracker.ingest(queueHop(1437, OTHER));
 
     expect(notifications.filter((n) => n.name === 'queueHop')).toHaveLength(1);
