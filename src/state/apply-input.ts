@@ -1,6 +1,7 @@
 import type { JobInput } from '../model/input.js';
 import type { Anomaly, JobState } from '../model/job-state.js';
 import { transitionJobState } from '../machine/compiled.js';
+import { copyJobState } from './copy-state.js';
 import { appendBounded } from './joins.js';
 
 /** How many recent event ids a state keeps by default to recognise duplicates. */
@@ -67,7 +68,9 @@ export function applyJobInput(
   let next = moved;
   if (eventId !== null) {
     const max = options.maxEventIds ?? DEFAULT_MAX_EVENT_IDS;
-    next = { ...moved, appliedEventIds: appendBounded(moved.appliedEventIds, [eventId], max) };
+    const draft = copyJobState(moved);
+    draft.appliedEventIds = appendBounded(moved.appliedEventIds, [eventId], max);
+    next = draft;
   }
   const kind: ApplyKind = anomaly === null && changed ? 'applied' : 'stale';
   return { state: next, kind, changed, anomaly };

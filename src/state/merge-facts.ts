@@ -6,6 +6,7 @@ import type {
   JobTiming,
   WarningState,
 } from '../model/job-state.js';
+import { copyJobState, type JobStateDraft } from './copy-state.js';
 import { EMPTY_ARRAY, EMPTY_PROGRESS } from './initial-state.js';
 import {
   joinAttemptProgress,
@@ -90,11 +91,13 @@ function timing(
  */
 export function mergeFacts(state: JobState, input: JobInput): JobState {
   const at = input.timestamp;
-  let next = state;
+  let next: JobState = state;
+  let draft: JobStateDraft | null = null;
   const set = <K extends keyof JobState>(key: K, value: JobState[K]): void => {
     if (next[key] === value) return;
-    if (next === state) next = { ...state };
-    (next as { -readonly [P in keyof JobState]: JobState[P] })[key] = value;
+    draft ??= copyJobState(state);
+    draft[key] = value;
+    next = draft;
   };
 
   if (state.jobId === null) set('jobId', input.jobId);

@@ -155,8 +155,22 @@ const SUMMARY_ORDER: readonly IngestKind[] = ['stale', 'rejected', 'ignored'];
 
 /** @internal */
 export function summarise(items: readonly IngestOutcome[]): IngestResult {
-  const [only] = items;
-  if (items.length === 1 && only !== undefined) return { ...only, items };
+  const only = items[0];
+  if (items.length === 1 && only !== undefined) {
+    // Fields spelled out: a spread that adds a field is slow on current engines.
+    return {
+      kind: only.kind,
+      reason: only.reason,
+      message: only.message,
+      jobId: only.jobId,
+      eventId: only.eventId,
+      changed: only.changed,
+      anomaly: only.anomaly,
+      error: only.error,
+      messageId: only.messageId,
+      items,
+    };
+  }
   if (items.length === 0) {
     return {
       ...EMPTY_OUTCOME,
