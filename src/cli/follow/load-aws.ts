@@ -1,0 +1,56 @@
+/**
+ * Loads the parts of the command line that need the AWS SDK only when a
+ * command uses them, so that `replay` works where the optional peer
+ * dependency `@aws-sdk/client-mediaconvert` is not installed.
+ */
+import type { CliIo } from '../io.js';
+
+/** The `mediaconvert-job-tracker/aws` entry point's module. */
+export type AwsModule = typeof import('../../aws/index.js');
+/** The `@aws-sdk/client-mediaconvert` module. */
+export type SdkModule = typeof import('@aws-sdk/client-mediaconvert');
+
+function missingSdk(error: unknown, io: CliIo): null {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') {
+    io.stderr.write(
+      'This command needs the AWS SDK: npm install @aws-sdk/client-mediaconvert\n',
+    );
+    return null;
+  }
+  throw error;
+}
+
+/**
+ * The aws entry point, or `null` (after saying why on stderr) when the SDK is missing.
+ *
+ * @example
+ * ```ts
+ * const aws = await loadAws(io);
+ * if (aws === null) return ExitCode.USAGE;
+ * ```
+ */
+export async function loadAws(io: CliIo): Promise<AwsModule | null> {
+  try {
+    return await import('../../aws/index.js');
+  } catch (error) {
+    return missingSdk(error, io);
+  }
+}
+
+/**
+ * The SDK, or `null` (after saying why on stderr) when it is missing.
+ *
+ * @example
+ * ```ts
+ * const sdk = await loadSdk(io);
+ * const client = sdk && new sdk.MediaConvertClient({ region: 'us-west-2' });
+ * ```
+ */
+export async function loadSdk(io: CliIo): Promise<SdkModule | null> {
+  try {
+    return await import('@aws-sdk/client-mediaconvert');
+  } catch (error) {
+    return missingSdk(error, io);
+  }
+}
