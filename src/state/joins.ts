@@ -18,6 +18,7 @@ import type {
 } from '../model/job-state.js';
 import type { PhaseStatus } from '../model/status.js';
 import { EMPTY_ARRAY } from './initial-state.js';
+import { shareText } from './shared-text.js';
 
 /** How many queue hops a state keeps. */
 export const MAX_HOPS = 16;
@@ -253,7 +254,10 @@ export function joinError(
   return { code, message };
 }
 
-/** Joins two metadata maps: every key; on a clash (never seen in practice) the greater value. */
+/**
+ * Joins two metadata maps: every key; on a clash (never seen in practice) the
+ * greater value. Values taken in are shared between states (see `shareText`).
+ */
 export function joinMetadata(
   a: JobState['userMetadata'],
   b: JobState['userMetadata'],
@@ -266,7 +270,7 @@ export function joinMetadata(
     const known = Object.prototype.hasOwnProperty.call(a, key) ? a[key] : undefined;
     if (known === undefined || (known !== value && value > known)) {
       out ??= Object.assign(Object.create(null) as Record<string, string>, a);
-      out[key] = value;
+      out[key] = shareText(value);
     }
   }
   return out === null ? a : { ...out };
@@ -336,10 +340,14 @@ export function joinOutputs(a: readonly OutputGroup[], b: readonly OutputGroup[]
   return JSON.stringify(a) >= JSON.stringify(b) ? a : b;
 }
 
-/** Appends ids to a bounded recent-ids list, oldest dropped first. */
+/**
+ * Appends ids to a bounded recent-ids list, oldest dropped first. `concat`
+ * allocates exactly what the list holds, where a spread into an array
+ * literal leaves spare room that every job would keep.
+ */
 export function appendBounded<T>(list: readonly T[], items: readonly T[], max: number): readonly T[] {
   if (items.length === 0) return list;
   if (max <= 0) return EMPTY_ARRAY;
-  const next = list.length === 0 ? [...items] : [...list, ...items];
+  const next = list.concat(items);
   return next.length > max ? next.slice(next.length - max) : next;
 }

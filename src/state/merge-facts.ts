@@ -4,6 +4,7 @@ import type {
   JobQueueState,
   JobState,
   JobTiming,
+  PhaseProgress,
   WarningState,
 } from '../model/job-state.js';
 import { copyJobState, type JobStateDraft } from './copy-state.js';
@@ -33,6 +34,41 @@ function intern(value: string | null): string | null {
   if (known !== undefined) return known;
   if (interned.size < INTERNED_LIMIT) interned.set(value, value);
   return value;
+}
+
+/**
+ * Shared, frozen copies of the phase reports nearly every progress report
+ * repeats (the phases not yet started, and those finished), so that each job
+ * keeps its own copy only of the phase under way.
+ */
+const PENDING_AT_ZERO: PhaseProgress = Object.freeze({ status: 'PENDING', percent: 0 });
+const PENDING_UNKNOWN: PhaseProgress = Object.freeze({ status: 'PENDING', percent: null });
+const COMPLETE_AT_FULL: PhaseProgress = Object.freeze({ status: 'COMPLETE', percent: 100 });
+
+function sharedPhase(phase: PhaseProgress | null): PhaseProgress | null {
+  if (phase === null) return null;
+  const { status, percent } = phase;
+  if (status === 'PENDING') {
+    if (percent === 0) return PENDING_AT_ZERO;
+    if (percent === null) return PENDING_UNKNOWN;
+  } else if (status === 'COMPLETE' && percent === 100) {
+    return COMPLETE_AT_FULL;
+  }
+  return phase;
+}
+
+function sharedPhases(phases: JobProgress['phases']): JobProgress['phases'] {
+  const PROBING = sharedPhase(phases.PROBING);
+  const TRANSCODING = sharedPhase(phases.TRANSCODING);
+  const UPLOADING = sharedPhase(phases.UPLOADING);
+  if (
+    PROBING === phases.PROBING &&
+    TRANSCODING === phases.TRANSCODING &&
+    UPLOADING === phases.UPLOADING
+  ) {
+    return phases;
+  }
+  return { PROBING, TRANSCODING, UPLOADING };
 }
 
 function warningsFrom(
@@ -125,7 +161,7 @@ export function mergeFacts(state: JobState, input: JobInput): JobState {
           : {
               jobPercent: input.jobPercent,
               framesDecoded: input.framesDecoded,
-              phases: input.phases,
+              phases: sharedPhases(input.phases),
             };
       const joined = joinAttemptProgress(
         state.attempt,

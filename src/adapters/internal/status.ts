@@ -25,11 +25,15 @@ export const INTEGER: NumberRange = { integer: true };
  */
 export function readPhase(obj: Fields, key: string, path: string): JobPhase | null {
   const value = obj[key];
+  // Each case returns its own literal, never the parsed string: states keep
+  // these values, and a literal is one shared string instead of one per job.
   switch (value) {
     case 'PROBING':
+      return 'PROBING';
     case 'TRANSCODING':
+      return 'TRANSCODING';
     case 'UPLOADING':
-      return value;
+      return 'UPLOADING';
     case undefined:
     case null:
       return null;
@@ -44,9 +48,11 @@ export function readPhaseStatus(obj: Fields, key: string, path: string): PhaseSt
   const value = obj[key];
   switch (value) {
     case 'PENDING':
+      return 'PENDING';
     case 'PROGRESSING':
+      return 'PROGRESSING';
     case 'COMPLETE':
-      return value;
+      return 'COMPLETE';
     case undefined:
     case null:
       throw missing(join(path, key));
@@ -61,11 +67,15 @@ export function readJobStatus(obj: Fields, key: string, path: string): JobStatus
   const value = obj[key];
   switch (value) {
     case 'SUBMITTED':
+      return 'SUBMITTED';
     case 'PROGRESSING':
+      return 'PROGRESSING';
     case 'COMPLETE':
+      return 'COMPLETE';
     case 'ERROR':
+      return 'ERROR';
     case 'CANCELED':
-      return value;
+      return 'CANCELED';
     case undefined:
     case null:
       throw missing(join(path, key));
