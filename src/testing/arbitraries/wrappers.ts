@@ -2,9 +2,8 @@
  * The wrappers an EventBridge event travels in before it reaches code:
  * JSON text, an SQS record, an SNS record, SNS inside SQS.
  */
-import { createHash } from 'node:crypto';
 import type { LifecycleEvent } from './lifecycle.js';
-import { createWords, hex, uuid } from './internal/ids.js';
+import { snsNotificationText, snsRecord, sqsRecord } from './internal/sns-sqs.js';
 
 /**
  * How a delivered payload is wrapped.
@@ -34,7 +33,14 @@ export const DeliveryWrapper = {
 /** One of the wrappers of {@link DeliveryWrapper}. */
 export type DeliveryWrapper = (typeof DeliveryWrapper)[keyof typeof DeliveryWrapper];
 
-/** A wrapper an event can arrive in: every {@link DeliveryWrapper} but `API`. */
+/**
+ * A wrapper an event can arrive in: every {@link DeliveryWrapper} but `API`.
+ *
+ * @example
+ * ```ts
+ * const wrappers: EventWrapper[] = ['SQS', 'SNS_IN_SQS'];
+ * ```
+ */
 export type EventWrapper = Exclude<DeliveryWrapper, 'API'>;
 
 /**
@@ -89,7 +95,17 @@ export interface DeliveredSnsRecord {
   };
 }
 
-/** Where the wrappers say the event came from and went to. */
+/**
+ * Where the wrappers say the event came from and went to, and what seeds
+ * their own ids (message ids, receipt handles, signatures).
+ *
+ * @example
+ * ```ts
+ * const ctx: WrapContext = {
+ *   accountId: '111122223333', region: 'us-west-2', at: Date.now(), seed: 'job-1',
+ * };
+ * ```
+ */
 export interface WrapContext {
   readonly accountId: string;
   readonly region: string;
@@ -97,94 +113,16 @@ export interface WrapContext {
   readonly at: number;
   /** Seeds the wrapper's own ids. */
   readonly seed: string;
-  /** Reuses an SQS message id, for a redelivery of the same message. */
+  /**
+   * The SQS message id to use, for a redelivery of the same message.
+   * @defaultValue an id drawn from `seed`
+   */
   readonly messageId?: string;
-  /** How many times SQS has handed out this message, from 1. */
+  /**
+   * How many times SQS has handed out this message, from 1.
+   * @defaultValue 1
+   */
   readonly receiveCount?: number;
-}
-
-function topicArn(ctx: WrapContext): string {
-  return `arn:aws:sns:${ctx.region}:${ctx.accountId}:mediaconvert-job-events`;
-}
-
-function snsFields(message: string, ctx: WrapContext) {
-  const words = createWords(0, ctx.seed, 'sns');
-  const messageId = uuid(words);
-  const topic = topicArn(ctx);
-  return {
-    messageId,
-    topic,
-    timestamp: new Date(ctx.at).toISOString(),
-    signature: Buffer.from(hex(words, 96), 'hex').toString('base64'),
-    cert: `https://sns.${ctx.region}.amazonaws.com/SimpleNotificationService-${hex(words, 32)}.pem`,
-    unsubscribe:
-      `https://sns.${ctx.region}.amazonaws.com/?Action=Unsubscribe` +
-      `&SubscriptionArn=${topic}:${uuid(words)}`,
-    message,
-  };
-}
-
-/** An SQS record carrying `body`. */
-export function sqsRecord(body: string, ctx: WrapContext): DeliveredSqsRecord {
-  const messageId = ctx.messageId ?? uuid(createWords(0, ctx.seed, 'sqs'));
-  // Each receive of a message gets its own receipt handle.
-  const receipt = createWords(0, ctx.seed, 'receipt', String(ctx.receiveCount ?? 1));
-  const sent = String(ctx.at);
-  return {
-    messageId,
-    receiptHandle: `AQEB${Buffer.from(hex(receipt, 90), 'hex').toString('base64')}`,
-    body,
-    attributes: {
-      ApproximateReceiveCount: String(ctx.receiveCount ?? 1),
-      SentTimestamp: sent,
-      SenderId: 'AIDAIENQZJOLO23YVJ4VO',
-      ApproximateFirstReceiveTimestamp: sent,
-    },
-    messageAttributes: {},
-    md5OfBody: createHash('md5').update(body).digest('hex'),
-    eventSource: 'aws:sqs',
-    eventSourceARN: `arn:aws:sqs:${ctx.region}:${ctx.accountId}:mediaconvert-job-events`,
-    awsRegion: ctx.region,
-  };
-}
-
-/** An SNS record of a Lambda event carrying `message`. */
-export function snsRecord(message: string, ctx: WrapContext): DeliveredSnsRecord {
-  const sns = snsFields(message, ctx);
-  return {
-    EventSource: 'aws:sns',
-    EventVersion: '1.0',
-    EventSubscriptionArn: `${sns.topic}:${uuid(createWords(0, ctx.seed, 'subscription'))}`,
-    Sns: {
-      Type: 'Notification',
-      MessageId: sns.messageId,
-      TopicArn: sns.topic,
-      Subject: null,
-      Message: message,
-      Timestamp: sns.timestamp,
-      SignatureVersion: '1',
-      Signature: sns.signature,
-      SigningCertUrl: sns.cert,
-      UnsubscribeUrl: sns.unsubscribe,
-      MessageAttributes: {},
-    },
-  };
-}
-
-/** The JSON of an SNS notification as SNS writes it into an SQS queue. */
-export function snsNotificationText(message: string, ctx: WrapContext): string {
-  const sns = snsFields(message, ctx);
-  return JSON.stringify({
-    Type: 'Notification',
-    MessageId: sns.messageId,
-    TopicArn: sns.topic,
-    Message: message,
-    Timestamp: sns.timestamp,
-    SignatureVersion: '1',
-    Signature: sns.signature,
-    SigningCertURL: sns.cert,
-    UnsubscribeURL: sns.unsubscribe,
-  });
 }
 
 /**

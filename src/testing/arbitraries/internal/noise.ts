@@ -7,7 +7,8 @@
  */
 import type { JsonObject } from '../../../model/json.js';
 import type { JobLifecycle } from '../lifecycle.js';
-import { sqsRecord, type DeliveredSqsRecord } from '../wrappers.js';
+import type { DeliveredSqsRecord } from '../wrappers.js';
+import { sqsRecord } from './sns-sqs.js';
 import { createWords, hex, uuid } from './ids.js';
 
 export const NOISE_KINDS = ['SUBSCRIPTION_CONFIRMATION', 'CLOUDTRAIL_GET_JOB'] as const;
