@@ -26,7 +26,14 @@ export const ApiFailureKind = {
   REJECTED: 'REJECTED',
 } as const;
 
-/** One of the values of {@link ApiFailureKind}. */
+/**
+ * One of the values of {@link ApiFailureKind}.
+ *
+ * @example
+ * ```ts
+ * const kind: ApiFailureKind = classifyApiError(error);
+ * ```
+ */
 export type ApiFailureKind = (typeof ApiFailureKind)[keyof typeof ApiFailureKind];
 
 /**
@@ -39,7 +46,10 @@ export type ApiFailureKind = (typeof ApiFailureKind)[keyof typeof ApiFailureKind
  * ```
  */
 export interface RetryableFailure {
-  readonly kind: typeof ApiFailureKind.THROTTLED | typeof ApiFailureKind.SERVER | typeof ApiFailureKind.NETWORK;
+  readonly kind:
+    | typeof ApiFailureKind.THROTTLED
+    | typeof ApiFailureKind.SERVER
+    | typeof ApiFailureKind.NETWORK;
   /** What `client.send()` rejected with. */
   readonly error: unknown;
 }
@@ -83,7 +93,8 @@ const NETWORK_CODES = new Set([
 const NETWORK_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException']);
 
 function field(error: unknown, key: string): unknown {
-  return typeof error === 'object' && error !== null ? (error as Record<string, unknown>)[key] : undefined;
+  if (typeof error !== 'object' || error === null) return undefined;
+  return (error as Record<string, unknown>)[key];
 }
 
 function httpStatusOf(error: unknown): number | null {

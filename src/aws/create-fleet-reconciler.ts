@@ -91,7 +91,9 @@ export interface FleetReconcilerObserver {
  *
  * @example
  * ```ts
- * const options: FleetReconcilerOptions = { client, fleet, intervalMs: 120_000, maxRequestsPerSecond: 1 };
+ * const options: FleetReconcilerOptions = {
+ *   client, fleet, intervalMs: 120_000, maxRequestsPerSecond: 1,
+ * };
  * ```
  */
 export interface FleetReconcilerOptions {
@@ -174,6 +176,12 @@ export interface FleetReconcilerOptions {
 /**
  * A reconciler: `runOnce()` for one pass, or `start()`/`stop()` for a loop.
  * Passes never overlap; calls wait for each other in one request budget.
+ *
+ * @example
+ * ```ts
+ * const reconciler: FleetReconciler = createFleetReconciler({ client, fleet });
+ * const { calls, settled } = await reconciler.runOnce();
+ * ```
  */
 export interface FleetReconciler {
   /** Runs one full pass over the fleet's unsettled jobs. */
@@ -227,7 +235,10 @@ export function createFleetReconciler(options: FleetReconcilerOptions): FleetRec
   if (typeof fleet !== 'object' || fleet === null || typeof fleet.unsettled !== 'function') {
     throw invalidOptions('options.fleet', 'options.fleet must be a fleet from createJobFleet().');
   }
-  const intervalMs = readNumber(options.intervalMs, 'options.intervalMs', 60_000, { min: 0, exclusiveMin: true });
+  const intervalMs = readNumber(options.intervalMs, 'options.intervalMs', 60_000, {
+    min: 0,
+    exclusiveMin: true,
+  });
   const rate = readNumber(options.maxRequestsPerSecond, 'options.maxRequestsPerSecond', 2, {
     min: 0,
     exclusiveMin: true,
@@ -238,10 +249,17 @@ export function createFleetReconciler(options: FleetReconcilerOptions): FleetRec
     min: 0,
     exclusiveMin: true,
   });
-  const watchdogEveryMs = readNumber(options.watchdogEveryMs, 'options.watchdogEveryMs', 15_000, { min: 0 });
+  const watchdogEveryMs = readNumber(options.watchdogEveryMs, 'options.watchdogEveryMs', 15_000, {
+    min: 0,
+  });
   const maxRetries = readInteger(options.maxRetries, 'options.maxRetries', 3, 0);
   const minJobsToList = readInteger(options.minJobsToList, 'options.minJobsToList', 7, 1);
-  const maxPagesPerListing = readInteger(options.maxPagesPerListing, 'options.maxPagesPerListing', 100, 1);
+  const maxPagesPerListing = readInteger(
+    options.maxPagesPerListing,
+    'options.maxPagesPerListing',
+    100,
+    1,
+  );
   checkSignal(options.abortSignal, 'options.abortSignal');
   checkFunction(options.clock, 'options.clock');
   checkFunction(options.sleep, 'options.sleep');

@@ -52,9 +52,24 @@ export interface JobFollowObserver {
   readonly onEventError?: (error: unknown) => void;
 }
 
-/** The default `minDelay` of the waiter and `watchJob`, in seconds. */
+/**
+ * The default `minDelay` of the waiter and `watchJob`, in seconds.
+ *
+ * @example
+ * ```ts
+ * waitForJobComplete({ client, maxWaitTime: 600, minDelay: DEFAULT_MIN_DELAY_SECONDS * 5 }, { Id });
+ * ```
+ */
 export const DEFAULT_MIN_DELAY_SECONDS = 2;
-/** The default `maxDelay` of the waiter and `watchJob`, in seconds. */
+
+/**
+ * The default `maxDelay` of the waiter and `watchJob`, in seconds.
+ *
+ * @example
+ * ```ts
+ * watchJob({ client, maxDelay: DEFAULT_MAX_DELAY_SECONDS / 4 }, { Id });
+ * ```
+ */
 export const DEFAULT_MAX_DELAY_SECONDS = 60;
 
 /**
@@ -152,6 +167,10 @@ function readDelays(options: JobFollowOptions): { minMs: number; maxMs: number }
  * Checks the options and the input, before any call; throws
  * `INVALID_OPTIONS` with the `path` of the first wrong field.
  *
+ * @example
+ * ```ts
+ * const settings = readFollowSettings(options, { Id }, { requireMaxWait: true, collect: false });
+ * ```
  * @internal
  */
 export function readFollowSettings(
@@ -168,9 +187,15 @@ export function readFollowSettings(
   let maxWaitMs: number | null = null;
   if (mode.requireMaxWait || options.maxWaitTime !== undefined) {
     if (options.maxWaitTime === undefined) {
-      throw invalidOptions('options.maxWaitTime', 'options.maxWaitTime is required: the most seconds to wait.');
+      throw invalidOptions(
+        'options.maxWaitTime',
+        'options.maxWaitTime is required: the most seconds to wait.',
+      );
     }
-    const seconds = readNumber(options.maxWaitTime, 'options.maxWaitTime', 0, { min: 0, exclusiveMin: true });
+    const seconds = readNumber(options.maxWaitTime, 'options.maxWaitTime', 0, {
+      min: 0,
+      exclusiveMin: true,
+    });
     if (seconds * 1000 <= minMs) {
       throw invalidOptions(
         'options.maxWaitTime',

@@ -28,7 +28,14 @@ export const JobWaiterState = {
   ABORTED: 'ABORTED',
 } as const;
 
-/** One of the values of {@link JobWaiterState}. */
+/**
+ * One of the values of {@link JobWaiterState}.
+ *
+ * @example
+ * ```ts
+ * const state: JobWaiterState = (await waitForJobComplete(options, { Id })).state;
+ * ```
+ */
 export type JobWaiterState = (typeof JobWaiterState)[keyof typeof JobWaiterState];
 
 /**
@@ -81,7 +88,14 @@ export interface JobWaiterResult {
   readonly retries: number;
 }
 
-/** A {@link JobWaiterResult} of a job that is `COMPLETE`. */
+/**
+ * A {@link JobWaiterResult} of a job that is `COMPLETE`.
+ *
+ * @example
+ * ```ts
+ * const done: JobWaiterSuccess = await waitUntilJobComplete(options, { Id });
+ * ```
+ */
 export interface JobWaiterSuccess extends JobWaiterResult {
   readonly state: typeof JobWaiterState.SUCCESS;
 }
@@ -100,8 +114,13 @@ function resultOf(end: FollowEnd, follower: JobFollower, maxWaitTime: number): J
       }
       const code = job.error?.code ?? null;
       const message = job.error?.message ?? null;
-      const detail = `${code === null ? 'no error code' : `error ${code}`}${message === null ? ' (no message)' : `: ${message}`}`;
-      return { ...base, state: JobWaiterState.FAILURE, reason: `Job ${id} ended in ERROR with ${detail}` };
+      const what = code === null ? 'no error code' : `error ${code}`;
+      const detail = `${what}${message === null ? ' (no message)' : `: ${message}`}`;
+      return {
+        ...base,
+        state: JobWaiterState.FAILURE,
+        reason: `Job ${id} ended in ERROR with ${detail}`,
+      };
     }
     case 'timeout':
       return {

@@ -81,7 +81,7 @@ describe('the watch command', () => {
 });
 
 describe('the demo command', () => {
-  it('follows the emulated job through its phases to its outputs, with faults, and says what it ignored', async () => {
+  it('follows the job through its phases to its outputs, under faults, saying what it ignored', async () => {
     const { io, out } = captureIo();
 
     const code = await runDemo({ seed: 1, speed: 150 }, io);

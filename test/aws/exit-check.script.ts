@@ -12,7 +12,10 @@ const emulator = await startMediaConvertEmulator({
   clock: 'real',
   speed: 600,
   deliveryFaults: { duplicateRate: 0.5, reorderRate: 0.5, delayMs: 3_600_000 },
-  plan: (request) => (request.userMetadata['hold'] === 'yes' ? { queueWaitMs: 3_600_000 } : { queueWaitMs: 1_000, transcodingMs: 30_000 }),
+  plan: (request) =>
+    request.userMetadata['hold'] === 'yes'
+      ? { queueWaitMs: 3_600_000 }
+      : { queueWaitMs: 1_000, transcodingMs: 30_000 },
 });
 const client = new MediaConvertClient({
   endpoint: emulator.endpoint,

@@ -6,6 +6,7 @@
 import {
   CreateJobCommand,
   MediaConvertClient,
+  type ContainerType,
   type CreateJobCommandInput,
   type MediaConvertClientConfig,
 } from '@aws-sdk/client-mediaconvert';
@@ -39,6 +40,10 @@ export function clientFor(
   });
 }
 
+function rendition(NameModifier: string, Width: number, Height: number, Container: ContainerType) {
+  return { NameModifier, VideoDescription: { Width, Height }, ContainerSettings: { Container } };
+}
+
 /** A request with one HLS group (two renditions) and one MP4 file group. */
 export function jobRequest(overrides: Partial<CreateJobCommandInput> = {}): CreateJobCommandInput {
   return {
@@ -50,12 +55,9 @@ export function jobRequest(overrides: Partial<CreateJobCommandInput> = {}): Crea
           Name: 'Apple HLS',
           OutputGroupSettings: {
             Type: 'HLS_GROUP_SETTINGS',
-            HlsGroupSettings: { Destination: 's3://DOC-EXAMPLE-BUCKET/hls/', SegmentLength: 6, MinSegmentLength: 0 },
+            HlsGroupSettings: { Destination: 's3://DOC-EXAMPLE-BUCKET/hls/', SegmentLength: 6 },
           },
-          Outputs: [
-            { NameModifier: '_720p', VideoDescription: { Width: 1280, Height: 720 }, ContainerSettings: { Container: 'M3U8' } },
-            { NameModifier: '_1080p', VideoDescription: { Width: 1920, Height: 1080 }, ContainerSettings: { Container: 'M3U8' } },
-          ],
+          Outputs: [rendition('_720p', 1280, 720, 'M3U8'), rendition('_1080p', 1920, 1080, 'M3U8')],
         },
         {
           Name: 'File Group',
@@ -63,9 +65,7 @@ export function jobRequest(overrides: Partial<CreateJobCommandInput> = {}): Crea
             Type: 'FILE_GROUP_SETTINGS',
             FileGroupSettings: { Destination: 's3://DOC-EXAMPLE-BUCKET/mp4/' },
           },
-          Outputs: [
-            { NameModifier: '_web', VideoDescription: { Width: 1280, Height: 720 }, ContainerSettings: { Container: 'MP4' } },
-          ],
+          Outputs: [rendition('_web', 1280, 720, 'MP4')],
         },
       ],
     },

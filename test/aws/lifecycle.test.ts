@@ -35,18 +35,24 @@ describe('what the aws entry point leaves behind', () => {
 describe('classifyApiError', () => {
   const metadata = { $metadata: { httpStatusCode: 0 } };
 
+  const error = (message: string, fields: object): Error => Object.assign(new Error(message), fields);
+
   it.each([
     ['a 429', new TooManyRequestsException({ message: 'slow down', ...metadata }), ApiFailureKind.THROTTLED],
     ['a 404', new NotFoundException({ message: 'no such job', ...metadata }), ApiFailureKind.NOT_FOUND],
     ['a 403', new ForbiddenException({ message: 'no', ...metadata }), ApiFailureKind.ACCESS_DENIED],
-    ['missing credentials', Object.assign(new Error('Could not load credentials'), { name: 'CredentialsProviderError' }), ApiFailureKind.ACCESS_DENIED],
-    ['a 503', Object.assign(new Error('unavailable'), { $metadata: { httpStatusCode: 503 } }), ApiFailureKind.SERVER],
-    ['a reset connection', Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }), ApiFailureKind.NETWORK],
-    ['a time-out', Object.assign(new Error('timed out'), { name: 'TimeoutError' }), ApiFailureKind.NETWORK],
-    ['an unknown host', Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }), ApiFailureKind.REJECTED],
-    ['a 400', Object.assign(new Error('bad'), { name: 'BadRequestException', $metadata: { httpStatusCode: 400 } }), ApiFailureKind.REJECTED],
-  ])('sorts %s', (_label, error, kind) => {
-    const sorted = classifyApiError(error);
+    ['no credentials', error('no credentials', { name: 'CredentialsProviderError' }), ApiFailureKind.ACCESS_DENIED],
+    ['a 503', error('unavailable', { $metadata: { httpStatusCode: 503 } }), ApiFailureKind.SERVER],
+    ['a reset connection', error('socket hang up', { code: 'ECONNRESET' }), ApiFailureKind.NETWORK],
+    ['a time-out', error('timed out', { name: 'TimeoutError' }), ApiFailureKind.NETWORK],
+    ['an unknown host', error('getaddrinfo ENOTFOUND', { code: 'ENOTFOUND' }), ApiFailureKind.REJECTED],
+    [
+      'a 400',
+      error('bad', { name: 'BadRequestException', $metadata: { httpStatusCode: 400 } }),
+      ApiFailureKind.REJECTED,
+    ],
+  ])('sorts %s', (_label, failure, kind) => {
+    const sorted = classifyApiError(failure);
 
     expect(sorted).toBe(kind);
   });

@@ -25,7 +25,7 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, work: (item: T
   return results;
 }
 
-/** The request of the i-th of many jobs: most in Default, some in Priority, some hopping, some canceled in the queue. */
+/** The i-th of many jobs: most in Default, some in Priority, some hopping, some canceled while queued. */
 function manyJobsRequest(i: number): Parameters<typeof jobRequest>[0] {
   if (i % 10 === 0) return { Queue: 'Priority' };
   if (i % 25 === 1) return { HopDestinations: [{ Queue: 'Priority', WaitMinutes: 1 }] };
@@ -95,7 +95,8 @@ describe('createFleetReconciler with 1,000 jobs', () => {
     expect(report.unresolved).toEqual([]);
     expect(new Set(truths.map((t) => t.Job?.Status)).size).toBe(5);
     ids.forEach((id, i) => expect(viewOf(fleet, id)).toEqual(truthOf(truths[i]?.Job)));
-    expect(report.settled.length).toBe(truths.filter((t) => t.Job?.Status !== 'PROGRESSING' && t.Job?.Status !== 'SUBMITTED').length);
+    const finals = truths.filter((t) => t.Job?.Status !== 'PROGRESSING' && t.Job?.Status !== 'SUBMITTED');
+    expect(report.settled.length).toBe(finals.length);
     // Two calls a second, two saved up: the budget made the cycle last at least this long.
     expect(time.slept()).toBeGreaterThanOrEqual((stats.total - 2) * 500);
   });
@@ -155,7 +156,8 @@ describe('createFleetReconciler under faults, few jobs, and in a loop', () => {
     const retries: number[] = [];
     const fleetCopy = createJobFleet({ snapshot: fleet.snapshot() });
 
-    const calmReport = await createFleetReconciler({ client, fleet: fleetCopy, clock: calm.clock, sleep: calm.sleep }).runOnce();
+    const calmReconciler = createFleetReconciler({ client, fleet: fleetCopy, clock: calm.clock, sleep: calm.sleep });
+    const calmReport = await calmReconciler.runOnce();
     emulator.setFaults({ throttleRate: 0.3, serverErrorRate: 0.1 });
     const report = await createFleetReconciler({
       client,
@@ -177,19 +179,22 @@ describe('createFleetReconciler under faults, few jobs, and in a loop', () => {
 
   it('uses one GetJob per job for a few jobs, and reports jobs the API does not know', async () => {
     const { fleet, ids } = await fleetOf(3);
-    fleet.ingest({ type: 'PROGRESSING', jobId: '1704067200000-gone00', timestamp: emulator.now(), eventId: null, queue: null, userMetadata: null });
+    const at = emulator.now();
+    const gone = '1704067200000-gone00';
+    fleet.ingest({ type: 'PROGRESSING', jobId: gone, timestamp: at, eventId: null, queue: null, userMetadata: null });
     const time = virtualTime();
     emulator.resetStats();
 
     const report = await createFleetReconciler({ client, fleet, clock: time.clock, sleep: time.sleep }).runOnce();
 
     expect(emulator.stats).toMatchObject({ ListJobs: 0, GetJob: 4 });
-    expect(report.notFound).toEqual(['1704067200000-gone00']);
+    expect(report.notFound).toEqual([gone]);
     expect(report.checked).toBe(ids.length + 1);
   });
 
   it('sends the watchdog after PROGRESSING jobs that went quiet, and only after them', async () => {
-    const { fleet, ids } = await fleetOf(2, jobRequest({ UserMetadata: { 'test:long': 'yes' }, StatusUpdateInterval: 'SECONDS_10' }));
+    const long = jobRequest({ UserMetadata: { 'test:long': 'yes' }, StatusUpdateInterval: 'SECONDS_10' });
+    const { fleet, ids } = await fleetOf(2, long);
     const [quiet, chatty] = ids as [string, string];
     fleet.ingest(await client.send(new CreateJobCommand(jobRequest({ UserMetadata: { 'test:hold': 'yes' } }))));
     const time = virtualTime();
@@ -202,7 +207,19 @@ describe('createFleetReconciler under faults, few jobs, and in a loop', () => {
     const early = await reconciler.checkStale();
     await time.sleep(2_000, new AbortController().signal);
     emulator.advance(31_000);
-    fleet.ingest({ type: 'STATUS_UPDATE', jobId: chatty, timestamp: emulator.now(), eventId: 'e-1', queue: null, userMetadata: null, attempt: 0, phase: 'TRANSCODING', jobPercent: 50, framesDecoded: null, phases: { PROBING: null, TRANSCODING: null, UPLOADING: null } });
+    fleet.ingest({
+      type: 'STATUS_UPDATE',
+      jobId: chatty,
+      timestamp: emulator.now(),
+      eventId: 'e-1',
+      queue: null,
+      userMetadata: null,
+      attempt: 0,
+      phase: 'TRANSCODING',
+      jobPercent: 50,
+      framesDecoded: null,
+      phases: { PROBING: null, TRANSCODING: null, UPLOADING: null },
+    });
     const due = await reconciler.checkStale();
 
     expect(early.checked).toBe(0);

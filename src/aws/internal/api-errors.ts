@@ -9,12 +9,24 @@ import {
 } from '../api-failure.js';
 
 function field(error: unknown, key: string): unknown {
-  return typeof error === 'object' && error !== null ? (error as Record<string, unknown>)[key] : undefined;
+  if (typeof error !== 'object' || error === null) return undefined;
+  return (error as Record<string, unknown>)[key];
 }
 
-/** Whether a failure of this kind is worth trying again. */
+/**
+ * Whether a failure of this kind is worth trying again.
+ *
+ * @example
+ * ```ts
+ * if (isRetryable(classifyApiError(error))) await backOff();
+ * ```
+ */
 export function isRetryable(kind: ApiFailureKind): kind is RetryableFailure['kind'] {
-  return kind === ApiFailureKind.THROTTLED || kind === ApiFailureKind.SERVER || kind === ApiFailureKind.NETWORK;
+  return (
+    kind === ApiFailureKind.THROTTLED ||
+    kind === ApiFailureKind.SERVER ||
+    kind === ApiFailureKind.NETWORK
+  );
 }
 
 function describe(error: unknown): string {

@@ -12,10 +12,26 @@ import type { Sleep } from '../sleep.js';
 import { isRetryable } from './api-errors.js';
 import type { RequestBudget } from './request-budget.js';
 
-/** The operations the reconciler calls. */
+/**
+ * The operations the reconciler calls.
+ *
+ * @example
+ * ```ts
+ * const operation: ReconcileOperation = 'ListJobs';
+ * ```
+ */
 export type ReconcileOperation = 'ListJobs' | 'GetJob';
 
-/** Counts of one reconciler's calls. */
+/**
+ * Counts of one reconciler's calls.
+ *
+ * @example
+ * ```ts
+ * const tally: CallTally = emptyTally();
+ * await caller.call('GetJob', tally, signal, send);
+ * tally.requests.GetJob; // 1, or more if the SDK retried
+ * ```
+ */
 export interface CallTally {
   /** HTTP requests by operation, the SDK's own retries included. */
   readonly requests: { ListJobs: number; GetJob: number };
@@ -25,19 +41,42 @@ export interface CallTally {
   retries: number;
 }
 
-/** A new, empty {@link CallTally}. */
+/**
+ * A new, empty {@link CallTally}.
+ *
+ * @example
+ * ```ts
+ * const tally = emptyTally();
+ * ```
+ */
 export function emptyTally(): CallTally {
   return { requests: { ListJobs: 0, GetJob: 0 }, throttled: 0, retries: 0 };
 }
 
-/** The outcome of one budgeted call. */
+/**
+ * The outcome of one budgeted call.
+ *
+ * @example
+ * ```ts
+ * const outcome: CallOutcome<GetJobCommandOutput> = await caller.call('GetJob', tally, signal, send);
+ * if (outcome.ok) fleet.ingest(outcome.value);
+ * ```
+ */
 export type CallOutcome<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly reason: 'aborted' }
   | { readonly ok: false; readonly reason: 'exhausted'; readonly failure: RetryableFailure }
   | { readonly ok: false; readonly reason: 'fatal'; readonly error: unknown };
 
-/** Settings of a {@link BudgetedCaller}. */
+/**
+ * Settings of a {@link BudgetedCaller}.
+ *
+ * @example
+ * ```ts
+ * const settings: CallerSettings = { budget, maxRetries: 3, baseBackoffMs: 1_000,
+ *   maxBackoffMs: 30_000, random: Math.random, sleep: realSleep, onRetry: undefined };
+ * ```
+ */
 export interface CallerSettings {
   readonly budget: RequestBudget;
   /** Tries after the first, for a retryable failure. */

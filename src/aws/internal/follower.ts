@@ -19,7 +19,14 @@ import { fatalApiError, isRetryable } from './api-errors.js';
 import { readEventSource } from './read-event-source.js';
 import { nextDelayMs, statusUpdateIntervalMs } from './timing.js';
 
-/** How a follower ended. */
+/**
+ * How a follower ended.
+ *
+ * @example
+ * ```ts
+ * const end: FollowEnd = await follower.done; // { kind: 'settled' }
+ * ```
+ */
 export type FollowEnd =
   | { readonly kind: 'settled' }
   | { readonly kind: 'timeout' }
@@ -27,7 +34,16 @@ export type FollowEnd =
   | { readonly kind: 'stopped' }
   | { readonly kind: 'failed'; readonly error: unknown };
 
-/** Checked settings of a follower. */
+/**
+ * Checked settings of a follower.
+ *
+ * @example
+ * ```ts
+ * const settings: FollowSettings = readFollowSettings(options, { Id }, {
+ *   requireMaxWait: false, collect: true,
+ * });
+ * ```
+ */
 export interface FollowSettings {
   readonly client: MediaConvertClient;
   readonly jobId: string;
@@ -46,12 +62,20 @@ export interface FollowSettings {
   readonly collect: boolean;
 }
 
-/** What `nextChange()` gives: a new state, or the end. */
+/**
+ * What `nextChange()` gives: a new state, or the end.
+ *
+ * @example
+ * ```ts
+ * const step: FollowStep = await follower.nextChange();
+ * if (step.kind === 'state') render(step.state);
+ * ```
+ */
 export type FollowStep =
   | { readonly kind: 'state'; readonly state: JobState }
   | { readonly kind: 'end'; readonly end: FollowEnd };
 
-/** Calls an observer hook; an error it throws is rethrown asynchronously, never lost, never fatal here. */
+/** Calls an observer hook; an error it throws is rethrown asynchronously, never lost nor fatal. */
 function notify(call: () => void): void {
   try {
     call();
@@ -219,7 +243,7 @@ export class JobFollower {
     }
   }
 
-  /** One GetJob: `null` when it answered (or following ended meanwhile), the failure when worth retrying. */
+  /** One GetJob: `null` when it answered (or following ended), the failure when worth retrying. */
   private async poll(): Promise<RetryableFailure | null> {
     this.polls += 1;
     let response: GetJobCommandOutput;

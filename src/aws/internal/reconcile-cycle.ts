@@ -12,7 +12,14 @@ import { ApiFailureKind, classifyApiError } from '../api-failure.js';
 import { fatalApiError } from './api-errors.js';
 import type { BudgetedCaller, CallTally } from './budgeted-caller.js';
 
-/** The statuses listed, in lifecycle order, so a job that moves on meanwhile is still seen once. */
+/**
+ * The statuses listed, in lifecycle order, so a job that moves on meanwhile is still seen once.
+ *
+ * @example
+ * ```ts
+ * for (const Status of LIST_ORDER) await listPages({ Queue, Status });
+ * ```
+ */
 export const LIST_ORDER: readonly JobStatus[] = [
   'SUBMITTED',
   'PROGRESSING',
@@ -21,10 +28,25 @@ export const LIST_ORDER: readonly JobStatus[] = [
   'CANCELED',
 ];
 
-/** The most jobs a ListJobs page holds. */
+/**
+ * The most jobs a ListJobs page holds.
+ *
+ * @example
+ * ```ts
+ * new ListJobsCommand({ Queue, Status, Order: 'DESCENDING', MaxResults: PAGE_SIZE });
+ * ```
+ */
 export const PAGE_SIZE = 20;
 
-/** What a pass found, by job id. */
+/**
+ * What a pass found, by job id.
+ *
+ * @example
+ * ```ts
+ * const findings: CycleFindings = await reconcileFleet(ctx);
+ * findings.settled; // ['1704067200000-k6yh0f', ...]
+ * ```
+ */
 export interface CycleFindings {
   readonly checked: number;
   readonly updated: string[];
@@ -36,7 +58,16 @@ export interface CycleFindings {
   aborted: boolean;
 }
 
-/** What a pass works with. */
+/**
+ * What a pass works with.
+ *
+ * @example
+ * ```ts
+ * const ctx: CycleContext = {
+ *   client, fleet, caller, signal, tally, minJobsToList: 7, maxPagesPerListing: 100,
+ * };
+ * ```
+ */
 export interface CycleContext {
   readonly client: MediaConvertClient;
   readonly fleet: JobFleet;
@@ -85,7 +116,14 @@ function createdAtOf(job: Job | undefined): number | null {
   return at instanceof Date ? at.getTime() : null;
 }
 
-/** A new, empty {@link CycleFindings}. */
+/**
+ * A new, empty {@link CycleFindings}.
+ *
+ * @example
+ * ```ts
+ * const findings = emptyFindings(staleIds.length);
+ * ```
+ */
 export function emptyFindings(checked: number): CycleFindings {
   return {
     checked,
@@ -115,9 +153,8 @@ function apply(ctx: CycleContext, job: Job, findings: CycleFindings): boolean {
   findings.seen.set(id, job.StatusUpdateInterval);
   const after = ctx.fleet.get(id);
   if (changed) findings.updated.push(id);
-  if (after !== undefined && isFinalStatus(after.status) && (before === undefined || !isFinalStatus(before.status))) {
-    findings.settled.push(id);
-  }
+  const settledNow = after !== undefined && isFinalStatus(after.status);
+  if (settledNow && (before === undefined || !isFinalStatus(before.status))) findings.settled.push(id);
   return true;
 }
 
@@ -155,7 +192,9 @@ async function listQueue(
         }
         const missingQueue =
           outcome.reason === 'fatal' && classifyApiError(outcome.error) === ApiFailureKind.NOT_FOUND;
-        if (outcome.reason === 'fatal' && !missingQueue) throw fatalApiError(outcome.error, 'ListJobs', null);
+        if (outcome.reason === 'fatal' && !missingQueue) {
+          throw fatalApiError(outcome.error, 'ListJobs', null);
+        }
         // Retries exhausted, or no such queue: what this listing would have found falls back to GetJob.
         break;
       }
@@ -177,6 +216,11 @@ async function listQueue(
  * Calls GetJob for each id (skipping jobs that settled meanwhile), applying
  * the answers; a job the API does not know goes to `notFound`, one whose
  * calls kept failing to `unresolved`.
+ *
+ * @example
+ * ```ts
+ * await getJobs(ctx, ['1704067200000-k6yh0f'], findings);
+ * ```
  */
 export async function getJobs(
   ctx: CycleContext,

@@ -2,7 +2,15 @@
  * The backoff between polls, and MediaConvert's `StatusUpdateInterval` values.
  */
 
-/** How long a job waits between status updates when it does not say: MediaConvert's default. */
+/**
+ * How long a job waits between status updates when it does not say: MediaConvert's default.
+ *
+ * @example
+ * ```ts
+ * const interval =
+ *   statusUpdateIntervalMs(job.StatusUpdateInterval) ?? DEFAULT_STATUS_UPDATE_INTERVAL_MS;
+ * ```
+ */
 export const DEFAULT_STATUS_UPDATE_INTERVAL_MS = 60_000;
 
 /**
@@ -20,7 +28,15 @@ export function statusUpdateIntervalMs(value: unknown): number | null {
   return Number.isInteger(seconds) && seconds > 0 ? seconds * 1000 : null;
 }
 
-/** What the next delay depends on. */
+/**
+ * What the next delay depends on.
+ *
+ * @example
+ * ```ts
+ * const input: DelayInput = { attempt: 3, pressure: 0, minMs: 2_000, maxMs: 60_000,
+ *   intervalMs: 10_000, progressing: true, random: Math.random };
+ * ```
+ */
 export interface DelayInput {
   /** Polls made so far, the first one included. */
   readonly attempt: number;

@@ -4,7 +4,7 @@
  * and by the emulator's events with the faults of the real event channel,
  * showing what was deduplicated, reordered or lost and how it was repaired.
  */
-import type { CreateJobCommandInput } from '@aws-sdk/client-mediaconvert';
+import type { ContainerType, CreateJobCommandInput } from '@aws-sdk/client-mediaconvert';
 import { JobTrackerError, type JobState } from '../../index.js';
 import {
   startMediaConvertEmulator,
@@ -22,7 +22,14 @@ import type { CliIo } from '../io.js';
 import { wrap } from '../render/describe.js';
 import { createStyle, wantsColour } from '../render/style.js';
 
-/** Options of {@link runDemo}. */
+/**
+ * Options of {@link runDemo}.
+ *
+ * @example
+ * ```ts
+ * const options: DemoOptions = { seed: 7, speed: 60, faults: true };
+ * ```
+ */
 export interface DemoOptions {
   /**
    * The emulator's seed: the same seed plays the same faults.
@@ -51,8 +58,20 @@ const DELIVERY_FAULTS: DeliveryFaults = {
 };
 /** The share of GetJob calls the demo answers with 429. */
 const THROTTLE_RATE = 0.3;
+/** The followed job: about six emulator minutes, with an upload long enough to be seen. */
+const MAIN_PLAN = {
+  queueWaitMs: 3_000,
+  probingMs: 9_000,
+  transcodingMs: 290_000,
+  uploadingMs: 60_000,
+  retries: 0,
+};
 /** The metadata key that marks the job the demo follows. */
 const DEMO_KEY = 'demo:role';
+
+function rendition(NameModifier: string, Width: number, Height: number, Container: ContainerType) {
+  return { NameModifier, VideoDescription: { Width, Height }, ContainerSettings: { Container } };
+}
 
 const REQUEST: CreateJobCommandInput = {
   Role: 'arn:aws:iam::111122223333:role/MediaConvertRole',
@@ -65,12 +84,13 @@ const REQUEST: CreateJobCommandInput = {
         Name: 'Apple HLS',
         OutputGroupSettings: {
           Type: 'HLS_GROUP_SETTINGS',
-          HlsGroupSettings: { Destination: 's3://DOC-EXAMPLE-BUCKET/hls/', SegmentLength: 6, MinSegmentLength: 0 },
+          HlsGroupSettings: {
+            Destination: 's3://DOC-EXAMPLE-BUCKET/hls/',
+            SegmentLength: 6,
+            MinSegmentLength: 0,
+          },
         },
-        Outputs: [
-          { NameModifier: '_720p', VideoDescription: { Width: 1280, Height: 720 }, ContainerSettings: { Container: 'M3U8' } },
-          { NameModifier: '_1080p', VideoDescription: { Width: 1920, Height: 1080 }, ContainerSettings: { Container: 'M3U8' } },
-        ],
+        Outputs: [rendition('_720p', 1280, 720, 'M3U8'), rendition('_1080p', 1920, 1080, 'M3U8')],
       },
       {
         Name: 'File Group',
@@ -78,9 +98,7 @@ const REQUEST: CreateJobCommandInput = {
           Type: 'FILE_GROUP_SETTINGS',
           FileGroupSettings: { Destination: 's3://DOC-EXAMPLE-BUCKET/mp4/' },
         },
-        Outputs: [
-          { NameModifier: '_web', VideoDescription: { Width: 1280, Height: 720 }, ContainerSettings: { Container: 'MP4' } },
-        ],
+        Outputs: [rendition('_web', 1280, 720, 'MP4')],
       },
     ],
   },
@@ -99,16 +117,18 @@ Examples:
 function faultsLine(faults: boolean): string {
   if (!faults) return 'no faults';
   const pct = (rate: number | undefined): string => `${Math.round((rate ?? 0) * 100)}%`;
+  const { duplicateRate, reorderRate, lossRate } = DELIVERY_FAULTS;
   return (
-    `events duplicated ${pct(DELIVERY_FAULTS.duplicateRate)}, reordered ${pct(DELIVERY_FAULTS.reorderRate)}, ` +
-    `lost ${pct(DELIVERY_FAULTS.lossRate)}; GetJob throttled ${pct(THROTTLE_RATE)}`
+    `events duplicated ${pct(duplicateRate)}, reordered ${pct(reorderRate)}, ` +
+    `lost ${pct(lossRate)}; GetJob throttled ${pct(THROTTLE_RATE)}`
   );
 }
 
 /** What the event channel did to the followed job's events. */
 function channelLine(emulator: MediaConvertEmulator, jobId: string): string {
   const log = emulator.eventLog();
-  const ours = (event: { readonly detail: { readonly jobId: string } }): boolean => event.detail.jobId === jobId;
+  const ours = (event: { readonly detail: { readonly jobId: string } }): boolean =>
+    event.detail.jobId === jobId;
   const emitted = log.emitted.filter(ours).length;
   const delivered = log.delivered.filter((record) => ours(record.event));
   const duplicates = delivered.filter((record) => record.duplicate).length;
@@ -157,7 +177,7 @@ export async function runDemo(
     deliveryFaults: faults ? DELIVERY_FAULTS : {},
     plan: (request) =>
       request.userMetadata[DEMO_KEY] === 'main'
-        ? { queueWaitMs: 3_000, probingMs: 9_000, transcodingMs: 290_000, uploadingMs: 60_000, retries: 0 }
+        ? MAIN_PLAN
         : { queueWaitMs: 1_000, transcodingMs: 120_000 },
   });
   const client = new sdk.MediaConvertClient({
@@ -169,9 +189,10 @@ export async function runDemo(
   });
   const style = createStyle(wantsColour(io.stdout, io.env));
   try {
+    const title = style.bold('mediaconvert-job-tracker demo');
     io.stdout.write(
-      `${style.bold('mediaconvert-job-tracker demo')}: an emulated MediaConvert at ${emulator.endpoint}, ` +
-        `${speed}x speed, seed ${seed}.\nFaults: ${faultsLine(faults)}.\n`,
+      `${title}: an emulated MediaConvert at ${emulator.endpoint}, ${speed}x speed, seed ${seed}.\n` +
+        `Faults: ${faultsLine(faults)}.\n`,
     );
     const { Job } = await client.send(new sdk.CreateJobCommand(REQUEST));
     const jobId = Job?.Id;

@@ -16,7 +16,14 @@ import { createLiveView } from '../follow/live-view.js';
 import type { CliIo } from '../io.js';
 import { createStyle, wantsColour } from '../render/style.js';
 
-/** Options of {@link runWatch}, as the command line gives them. */
+/**
+ * Options of {@link runWatch}, as the command line gives them.
+ *
+ * @example
+ * ```ts
+ * const options: WatchOptions = { region: 'us-west-2', interval: 30 };
+ * ```
+ */
 export interface WatchOptions {
   /**
    * The AWS region of the job.
@@ -35,7 +42,16 @@ export interface WatchOptions {
   readonly interval?: number;
 }
 
-/** What tests inject instead of a real client and real time. */
+/**
+ * What tests inject instead of a real client and real time.
+ *
+ * @example
+ * ```ts
+ * const dependencies: WatchDependencies = {
+ *   client, clock: () => emulator.now(), sleep: async (ms) => emulator.advance(ms),
+ * };
+ * ```
+ */
 export interface WatchDependencies {
   /** A client to use (and not destroy) instead of one made from the options. */
   readonly client?: MediaConvertClient;
@@ -121,7 +137,12 @@ export async function runWatch(
   const started = clock();
   let view: ReturnType<typeof createLiveView> | null = null;
   const tally = createFollowTally(() => view?.refresh());
-  view = createLiveView(io, { style, tally: tally.snapshot, elapsedMs: () => clock() - started, events: false });
+  view = createLiveView(io, {
+    style,
+    tally: tally.snapshot,
+    elapsedMs: () => clock() - started,
+    events: false,
+  });
   view.log(`Watching job ${jobId} (a GetJob at most every ${interval} s; Ctrl-C stops watching).`);
   let last: JobState | null = null;
   let failure: { readonly error: unknown } | null = null;
@@ -172,12 +193,25 @@ async function destinationsOf(
 }
 
 /** Says why watching ended early; `null` when it was stopped on purpose. */
-function reportFailure(error: unknown, jobId: string, last: JobState | null, io: CliIo): ExitCode | null {
+function reportFailure(
+  error: unknown,
+  jobId: string,
+  last: JobState | null,
+  io: CliIo,
+): ExitCode | null {
   if (error instanceof JobTrackerError && error.code === 'WAIT_ABORTED') {
-    io.stdout.write(`Stopped watching job ${jobId}; it goes on${last === null ? '' : ` (${last.status})`}.\n`);
+    const where = last === null ? '' : ` (${last.status})`;
+    io.stdout.write(`Stopped watching job ${jobId}; it goes on${where}.\n`);
     return null;
   }
   return explain(error, io);
+}
+
+/** The flags commander parses for `watch`. */
+interface WatchFlags {
+  readonly region?: string;
+  readonly endpoint?: string;
+  readonly interval?: number;
 }
 
 function parseInterval(value: string): number {
@@ -206,7 +240,7 @@ export const watchCommand: CliCommand = {
       .option('--endpoint <url>', 'a MediaConvert endpoint other than the regional one')
       .option('--interval <seconds>', 'the longest wait between two GetJob calls', parseInterval)
       .addHelpText('after', HELP_AFTER)
-      .action(async (jobId: string, flags: { region?: string; endpoint?: string; interval?: number }) => {
+      .action(async (jobId: string, flags: WatchFlags) => {
         const controller = new AbortController();
         const onSigint = (): void => controller.abort();
         process.once('SIGINT', onSigint);

@@ -31,10 +31,15 @@ export function finalReport(
       const text = outputText(group);
       const destination = destinations[i] ?? null;
       const unknown = text.endsWith('(paths unknown)');
-      lines.push(unknown && destination !== null ? `  ${group.type} -> ${destination} (file names not listed by the API)` : `  ${text}`);
+      lines.push(
+        unknown && destination !== null
+          ? `  ${group.type} -> ${destination} (file names not listed by the API)`
+          : `  ${text}`,
+      );
     });
   } else if (state.status === 'ERROR') {
-    lines.push(`Job ${id} ended in ${style.red('ERROR')}: ${errorText(state.error) || 'no error code or message'}`);
+    const error = errorText(state.error) || 'no error code or message';
+    lines.push(`Job ${id} ended in ${style.red('ERROR')}: ${error}`);
   } else if (state.status === 'CANCELED') {
     lines.push(`Job ${id} was ${style.yellow('CANCELED')}.`);
   } else {

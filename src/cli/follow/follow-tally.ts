@@ -5,7 +5,15 @@
 import type { JobFollowObserver } from '../../aws/index.js';
 import type { IngestKind, IngestOutcome } from '../../index.js';
 
-/** Counts of one source: how many inputs of each kind, and why. */
+/**
+ * Counts of one source: how many inputs of each kind, and why.
+ *
+ * @example
+ * ```ts
+ * const events: SourceTally = tally.snapshot().events;
+ * events.reasons.duplicate?.['DUPLICATE_EVENT']; // 3
+ * ```
+ */
 export interface SourceTally {
   readonly total: number;
   readonly kinds: { readonly [kind in IngestKind]: number };
@@ -13,7 +21,14 @@ export interface SourceTally {
   readonly reasons: { readonly [kind in IngestKind]?: { readonly [reason: string]: number } };
 }
 
-/** Everything counted while following. */
+/**
+ * Everything counted while following.
+ *
+ * @example
+ * ```ts
+ * const { events, polls, retries } = tally.snapshot();
+ * ```
+ */
 export interface FollowTally {
   readonly events: SourceTally;
   readonly polls: SourceTally;
@@ -30,7 +45,8 @@ interface MutableSource {
 }
 
 function emptySource(): MutableSource {
-  return { total: 0, kinds: { applied: 0, duplicate: 0, stale: 0, ignored: 0, rejected: 0 }, reasons: {} };
+  const kinds = { applied: 0, duplicate: 0, stale: 0, ignored: 0, rejected: 0 };
+  return { total: 0, kinds, reasons: {} };
 }
 
 function count(source: MutableSource, outcome: IngestOutcome): void {
@@ -92,7 +108,8 @@ function reasonsText(reasons: { readonly [reason: string]: number } | undefined)
 }
 
 /**
- * What became of the events: `events 14: 9 applied, 3 duplicate (DUPLICATE_EVENT 3), 2 stale (REGRESSION 2)`.
+ * What became of the events, and why:
+ * `events 14: 9 applied, 3 duplicate (DUPLICATE_EVENT 3), 2 stale (REGRESSION 2)`.
  *
  * @example
  * ```ts
@@ -102,7 +119,8 @@ function reasonsText(reasons: { readonly [reason: string]: number } | undefined)
 export function eventsText(source: SourceTally): string {
   const parts = [`${source.kinds.applied} applied`];
   for (const kind of ['duplicate', 'stale', 'ignored', 'rejected'] as const) {
-    if (source.kinds[kind] > 0) parts.push(`${source.kinds[kind]} ${kind}${reasonsText(source.reasons[kind])}`);
+    const n = source.kinds[kind];
+    if (n > 0) parts.push(`${n} ${kind}${reasonsText(source.reasons[kind])}`);
   }
   return `events ${source.total}: ${parts.join(', ')}`;
 }
@@ -124,7 +142,8 @@ export function eventsBrief(source: SourceTally): string {
 }
 
 /**
- * What the polls did: `polls 12: 5 applied, 6 unchanged, 1 behind the events (REGRESSION 1); retried 3 (THROTTLED 3)`.
+ * What the polls did:
+ * `polls 12: 5 applied, 6 unchanged, 1 behind the events (REGRESSION 1); retried 3 (THROTTLED 3)`.
  *
  * @example
  * ```ts

@@ -33,7 +33,14 @@ export interface LiveView {
   stop(): void;
 }
 
-/** What a live view shows besides the state. */
+/**
+ * What a live view shows besides the state.
+ *
+ * @example
+ * ```ts
+ * const options: LiveViewOptions = { style, tally: t.snapshot, elapsedMs: () => 0, events: true };
+ * ```
+ */
 export interface LiveViewOptions {
   readonly style: Style;
   readonly tally: () => FollowTally;
@@ -48,7 +55,11 @@ const BAR_SIZE = 30;
 /** A terminal stream cli-progress can redraw on. */
 function redrawable(output: CliOutput): output is CliOutput & NodeJS.WritableStream {
   const candidate = output as { isTTY?: unknown; cursorTo?: unknown; moveCursor?: unknown };
-  return candidate.isTTY === true && typeof candidate.cursorTo === 'function' && typeof candidate.moveCursor === 'function';
+  return (
+    candidate.isTTY === true &&
+    typeof candidate.cursorTo === 'function' &&
+    typeof candidate.moveCursor === 'function'
+  );
 }
 
 /**
@@ -111,7 +122,8 @@ function plainView(io: CliIo, options: LiveViewOptions): LiveView {
     redraws: false,
     show: (state) => {
       const seconds = (options.elapsedMs() / 1000).toFixed(1).padStart(6);
-      const status = options.style.bold(statusPaint(state.status, options.style)(state.status.padEnd(11)));
+      const paint = statusPaint(state.status, options.style);
+      const status = options.style.bold(paint(state.status.padEnd(11)));
       const line = `${status} ${phaseText(state).padEnd(12)} ${percentText(shownPercent(state))}`;
       if (line === last) return;
       last = line;
@@ -139,7 +151,9 @@ function terminalView(stream: NodeJS.WritableStream, options: LiveViewOptions): 
     barCompleteChar: '█',
     barIncompleteChar: '░',
     formatBar: (progress, barOptions) =>
-      known ? cliProgress.Format.BarFormat(progress, barOptions) : unknownBar(barOptions.barsize ?? BAR_SIZE),
+      known
+        ? cliProgress.Format.BarFormat(progress, barOptions)
+        : unknownBar(barOptions.barsize ?? BAR_SIZE),
   });
   const progress = bars.create(100, 0, { status: 'SUBMITTED'.padEnd(11), pct: ' ?%', phase: '-' }, {
     format: '{status} |{bar}| {pct}  {phase}',
@@ -178,7 +192,9 @@ function terminalView(stream: NodeJS.WritableStream, options: LiveViewOptions): 
  *
  * @example
  * ```ts
- * const view = createLiveView(io, { style, tally: () => t.snapshot(), elapsedMs: () => 0, events: true });
+ * const view = createLiveView(io, {
+ *   style, tally: () => t.snapshot(), elapsedMs: () => 0, events: true,
+ * });
  * ```
  */
 export function createLiveView(io: CliIo, options: LiveViewOptions): LiveView {

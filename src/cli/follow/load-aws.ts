@@ -5,13 +5,28 @@
  */
 import type { CliIo } from '../io.js';
 
-/** The `mediaconvert-job-tracker/aws` entry point's module. */
+/**
+ * The `mediaconvert-job-tracker/aws` entry point's module.
+ *
+ * @example
+ * ```ts
+ * const aws: AwsModule | null = await loadAws(io);
+ * ```
+ */
 export type AwsModule = typeof import('../../aws/index.js');
-/** The `@aws-sdk/client-mediaconvert` module. */
+/**
+ * The `@aws-sdk/client-mediaconvert` module.
+ *
+ * @example
+ * ```ts
+ * const sdk: SdkModule | null = await loadSdk(io);
+ * ```
+ */
 export type SdkModule = typeof import('@aws-sdk/client-mediaconvert');
 
 function missingSdk(error: unknown, io: CliIo): null {
-  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  const code =
+    typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
   if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') {
     io.stderr.write(
       'This command needs the AWS SDK: npm install @aws-sdk/client-mediaconvert\n',
