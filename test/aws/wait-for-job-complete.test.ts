@@ -164,6 +164,29 @@ describe('waitForJobComplete and waitUntilJobComplete', () => {
     expect(result.job.outputs[0]?.hlsManifest).toMatch(/\.m3u8$/);
   });
 
+  it('settles without a call, and releases the source, when the source replays the end on subscribe', async () => {
+    const Id = await submit(client);
+    const recorded: unknown[] = [];
+    const off = emulator.subscribe((event) => recorded.push(event));
+    emulator.advanceUntilSettled();
+    off();
+    let released = false;
+    const replay = (listener: (payload: unknown) => void): (() => void) => {
+      for (const event of recorded) listener(event);
+      return () => {
+        released = true;
+      };
+    };
+    emulator.resetStats();
+
+    const result = await waitForJobComplete(options({ events: replay }), { Id });
+
+    expect(result.state).toBe('SUCCESS');
+    expect(result.polls).toBe(0);
+    expect(emulator.stats.GetJob).toBe(0);
+    expect(released).toBe(true);
+  });
+
   it('closes an AsyncIterable event source when the wait ends', async () => {
     const Id = await submit(client);
     let closed = false;

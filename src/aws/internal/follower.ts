@@ -135,7 +135,7 @@ export class JobFollower {
     }
     signal?.addEventListener('abort', this.onAbort, { once: true });
     if (this.settings.events !== undefined) {
-      this.stopEvents = readEventSource(
+      const stop = readEventSource(
         this.settings.events,
         (payload) => this.ingest(payload, 'event'),
         (error) => {
@@ -143,7 +143,11 @@ export class JobFollower {
           if (hook !== undefined) notify(() => hook(error));
         },
       );
+      // A source may deliver, and settle the job, while subscribing.
+      if (this.end === null) this.stopEvents = stop;
+      else stop();
     }
+    if (this.end !== null) return;
     this.loop().catch((error: unknown) => this.finish({ kind: 'failed', error }));
   }
 

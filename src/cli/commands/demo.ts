@@ -61,7 +61,7 @@ const THROTTLE_RATE = 0.3;
 /** The followed job: about six emulator minutes, with an upload long enough to be seen. */
 const MAIN_PLAN = {
   queueWaitMs: 3_000,
-  probingMs: 9_000,
+  probingMs: 20_000,
   transcodingMs: 290_000,
   uploadingMs: 60_000,
   retries: 0,
