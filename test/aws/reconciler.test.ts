@@ -172,7 +172,7 @@ describe('createFleetReconciler under faults, few jobs, and in a loop', () => {
     expect(report.throttled).toBeGreaterThan(0);
     expect(report.retries).toBe(retries.length);
     expect(report.unresolved).toEqual([]);
-    expect(stormy.slept()).toBeGreaterThan(calm.slept() + 1_000);
+    expect(stormy.slept()).toBeGreaterThan(calm.slept());
     for (const id of ids) expect(fleet.get(id)?.status).toBe(fleetCopy.get(id)?.status);
     expect(calmReport.unresolved).toEqual([]);
   });
