@@ -115,10 +115,16 @@ export async function measureReconcile(jobs = 1_000): Promise<ReconcileMeasureme
   }
 }
 
-const script = process.argv[1];
-const invokedDirectly =
-  script !== undefined && realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
-if (invokedDirectly) {
+/** Whether this file is the script node was started with (not imported by bench/run.ts). */
+function invokedDirectly(): boolean {
+  const script = process.argv[1];
+  try {
+    return script !== undefined && realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+if (invokedDirectly()) {
   const result = await measureReconcile();
   process.stdout.write(
     `${result.jobs} unfinished jobs, one pass: reconciler ${result.reconcileCalls} calls, ` +
