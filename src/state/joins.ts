@@ -111,6 +111,11 @@ function hopKey(hop: QueueHop): string {
   return `${Math.floor(hop.at / 1000)}\u0000${hop.to}`;
 }
 
+/** Whether two reports are of the same hop (see {@link joinHops}). */
+export function isSameHop(a: QueueHop, b: QueueHop): boolean {
+  return hopKey(a) === hopKey(b);
+}
+
 function hopContent(hop: QueueHop): string {
   return JSON.stringify([hop.to, hop.from, hop.priority, hop.previousPriority]);
 }

@@ -9,6 +9,7 @@ import type {
   QueueHop,
   WarningState,
 } from '../model/job-state.js';
+import { isSameHop } from '../state/joins.js';
 import { isFinalStatus, type FinalJobStatus, type JobPhase, type JobStatus } from '../model/status.js';
 
 /** Fields every notification carries. */
@@ -132,9 +133,8 @@ export function notificationsBetween(
     }
   }
   if (next.queue.hops !== previous.queue.hops) {
-    const known = new Set(previous.queue.hops);
     for (const hop of next.queue.hops) {
-      if (!known.has(hop) && !previous.queue.hops.some((h) => h.at === hop.at && h.to === hop.to)) {
+      if (!previous.queue.hops.some((known) => isSameHop(known, hop))) {
         out.push({ name: 'queueHop', payload: { ...base, hop, queue: next.queue } });
       }
     }

@@ -48,10 +48,9 @@ describe('regressions', () => {
     expect(eventFirst.queue).toEqual(apiFirst.queue);
   });
 
-  // The hop above, seen first through the API, is notified a second time when
-  // its event arrives: src/tracker/notifications.ts tells hops apart by their
-  // exact time, while the state now keeps one hop per destination and second.
-  it.fails('notifies a hop seen first through the API and then through an event once', () => {
+  // The hop above, seen first through the API (whole seconds) and then through
+  // its event (milliseconds), is one hop and is notified once.
+  it('notifies a hop seen first through the API and then through an event once', () => {
     const { tracker, notifications } = recordingTracker();
 
     const hop = { at: 1000, from: QUEUE, to: OTHER, priority: null, previousPriority: null };

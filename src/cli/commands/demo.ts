@@ -6,12 +6,12 @@
  */
 import type { ContainerType, CreateJobCommandInput } from '@aws-sdk/client-mediaconvert';
 import { JobTrackerError, type JobState } from '../../index.js';
+import type { DeliveryFaults } from '../../testing/emulator/delivery.js';
 import {
   startMediaConvertEmulator,
-  WARNINGS_KEY,
-  type DeliveryFaults,
   type MediaConvertEmulator,
-} from '../../testing/index.js';
+} from '../../testing/emulator/emulator.js';
+import { WARNINGS_KEY } from '../../testing/emulator/plan.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exit-code.js';
 import { finalReport } from '../follow/final-report.js';
