@@ -298,10 +298,10 @@ export function createJobFleet(options: JobFleetOptions = {}): JobFleet {
   const ingest = (payload: unknown): IngestResult => {
     evictSettled();
     const items = itemsOf(payload, options.parse);
-    const outcomes: IngestOutcome[] = [];
-    for (const item of items) {
-      outcomes.push(item.kind === 'input' ? applyOne(item.input, item.messageId) : outcomeOfItem(item));
-    }
+    // map, not push: the list is sized exactly, which matters once per event.
+    const outcomes = items.map((item) =>
+      item.kind === 'input' ? applyOne(item.input, item.messageId) : outcomeOfItem(item),
+    );
     const summary = summarise(outcomes);
     observer?.onIngest?.(summary);
     return summary;

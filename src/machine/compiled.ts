@@ -1,9 +1,10 @@
 /**
  * The job machine compiled into a lookup table, so trackers and fleets can
  * apply an input with a few property reads instead of running an actor.
- * The table is read from `jobMachine` itself at load time: every target,
- * guard and action comes from the machine's definition, and their
- * implementations are the same functions the machine calls.
+ * The table is read from `jobMachine` itself when the first input is
+ * applied (not at import, which stays quick): every target, guard and
+ * action comes from the machine's definition, and their implementations
+ * are the same functions the machine calls.
  *
  * @internal
  */
@@ -17,7 +18,6 @@ type Step = (state: JobState, input: JobInput) => JobState;
 type Check = (state: JobState, input: JobInput) => boolean;
 
 interface Leaf {
-  readonly key: string;
   readonly status: JobStatus;
   readonly phase: JobPhase | null;
   readonly entry: readonly Step[];
@@ -69,11 +69,13 @@ function compileGuard(ref: unknown): Check | null {
   return (state, input) => impl(state, input, params as never);
 }
 
-function leafKey(status: JobStatus, phase: JobPhase | null): string {
-  return phase === null ? status : `${status}.${phase}`;
-}
+/** Candidates by status, then phase (`null` outside PROGRESSING), then input type. */
+type Table = ReadonlyMap<
+  JobStatus,
+  ReadonlyMap<JobPhase | null, ReadonlyMap<JobInputType, readonly Candidate[]>>
+>;
 
-function compile(): ReadonlyMap<string, ReadonlyMap<string, readonly Candidate[]>> {
+function compile(): Table {
   const root = jobMachine.root as unknown as NodeView;
   const leaves = new Map<NodeView, Leaf>();
 
@@ -84,7 +86,6 @@ function compile(): ReadonlyMap<string, ReadonlyMap<string, readonly Candidate[]
       const status = path[0] as JobStatus;
       const phase = (path[1] ?? null) as JobPhase | null;
       leaves.set(node, {
-        key: leafKey(status, phase),
         status,
         phase,
         entry: node.entry.map(compileAction),
@@ -107,11 +108,12 @@ function compile(): ReadonlyMap<string, ReadonlyMap<string, readonly Candidate[]
     return leaf;
   };
 
-  const table = new Map<string, Map<string, Candidate[]>>();
+  const compiled = new Map<JobStatus, Map<JobPhase | null, Map<JobInputType, Candidate[]>>>();
   for (const [node, leaf] of leaves) {
-    const byEvent = new Map<string, Candidate[]>();
+    const byEvent = new Map<JobInputType, Candidate[]>();
     for (let at: NodeView | undefined = node; at !== undefined; at = at.parent) {
-      for (const [eventType, transitions] of Object.entries(at.on)) {
+      for (const [name, transitions] of Object.entries(at.on)) {
+        const eventType = name as JobInputType;
         const list = byEvent.get(eventType) ?? [];
         for (const transition of transitions) {
           const targetNode = transition.target?.[0];
@@ -124,12 +126,17 @@ function compile(): ReadonlyMap<string, ReadonlyMap<string, readonly Candidate[]
         byEvent.set(eventType, list);
       }
     }
-    table.set(leaf.key, byEvent);
+    let byPhase = compiled.get(leaf.status);
+    if (byPhase === undefined) {
+      byPhase = new Map();
+      compiled.set(leaf.status, byPhase);
+    }
+    byPhase.set(leaf.phase, byEvent);
   }
-  return table;
+  return compiled;
 }
 
-const TABLE = compile();
+let table: Table | null = null;
 
 /**
  * Applies one input to a state by the job machine's rules and returns the
@@ -138,7 +145,8 @@ const TABLE = compile();
  * @internal
  */
 export function transitionJobState(state: JobState, input: JobInput): JobState {
-  const candidates = TABLE.get(leafKey(state.status, state.phase))?.get(input.type as JobInputType);
+  table ??= compile();
+  const candidates = table.get(state.status)?.get(state.phase)?.get(input.type);
   if (candidates === undefined) return state;
   for (const candidate of candidates) {
     if (candidate.guard !== null && !candidate.guard(state, input)) continue;

@@ -116,13 +116,18 @@ export type IngestItem = { readonly messageId: string | null } & (
  *
  * @internal
  */
-export function itemsOf(value: unknown, options: ParseOptions | undefined): IngestItem[] {
+export function itemsOf(
+  value: unknown,
+  options: ParseOptions | undefined,
+): readonly IngestItem[] {
   if (isJobInput(value)) return [{ kind: 'input', input: value, messageId: null }];
   if (Array.isArray(value) && value.length > 0 && value.every(isJobInput)) {
     return value.map((input: JobInput) => ({ kind: 'input', input, messageId: null }));
   }
   const parsed = parseInputs(value, options);
   if (parsed.length === 1 && parsed[0]?.kind === 'invalid') throw parsed[0].error;
+  // Input items already have the shape of ingest items: no copy when all are inputs.
+  if (parsed.every((item) => item.kind === 'input')) return parsed;
   return parsed.map((item): IngestItem => {
     const { messageId } = item;
     if (item.kind === 'input') return { kind: 'input', input: item.input, messageId };
