@@ -64,6 +64,16 @@ export interface JobTrackerErrorOptions {
   readonly cause?: unknown;
 }
 
+/** Where an error records the classes it belongs to; shared by every copy of the library. */
+const ERROR_KINDS = Symbol.for('mediaconvert-job-tracker.error-kinds');
+
+/** The kind a class records, from its own `errorKind` (not its name, which a bundler may change). */
+function kindOf(errorClass: unknown): string {
+  return Object.prototype.hasOwnProperty.call(errorClass, 'errorKind')
+    ? String((errorClass as { errorKind: unknown }).errorKind)
+    : '';
+}
+
 /**
  * The one base class of every error this library throws or returns.
  * Switch on `code`; `path` says where in the input the problem is.
@@ -75,6 +85,20 @@ export interface JobTrackerErrorOptions {
  * ```
  */
 export class JobTrackerError extends Error {
+  /**
+   * `instanceof` works across copies of this library (its ESM and CommonJS
+   * builds loaded side by side): an error is an instance of a class if its
+   * kinds, recorded under a global symbol, include the class's kind.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (typeof value !== 'object' || value === null) return false;
+    const kinds: unknown = (value as { [ERROR_KINDS]?: unknown })[ERROR_KINDS];
+    return Array.isArray(kinds) && kinds.includes(kindOf(this));
+  }
+
+  /** @internal The kind recorded on instances of this class. */
+  static readonly errorKind: string = 'JobTrackerError';
+
   override readonly name: string = 'JobTrackerError';
   readonly code: ErrorCode;
   readonly path: string | undefined;
@@ -85,6 +109,11 @@ export class JobTrackerError extends Error {
     this.code = code;
     this.path = options.path;
     this.jobId = options.jobId;
+    const kinds: string[] = [];
+    for (let c: unknown = new.target; typeof c === 'function' && c !== Error; c = Object.getPrototypeOf(c)) {
+      kinds.push(kindOf(c));
+    }
+    Object.defineProperty(this, ERROR_KINDS, { value: kinds });
   }
 }
 
@@ -99,6 +128,9 @@ export class JobTrackerError extends Error {
  * ```
  */
 export class JobInputError extends JobTrackerError {
+  /** @internal */
+  static override readonly errorKind: string = 'JobInputError';
+
   override readonly name: string = 'JobInputError';
 }
 
@@ -113,5 +145,8 @@ export class JobInputError extends JobTrackerError {
  * ```
  */
 export class JobSnapshotError extends JobTrackerError {
+  /** @internal */
+  static override readonly errorKind: string = 'JobSnapshotError';
+
   override readonly name: string = 'JobSnapshotError';
 }

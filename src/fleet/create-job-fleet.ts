@@ -4,9 +4,15 @@ import type { JobInput } from '../model/input.js';
 import type { JobState } from '../model/job-state.js';
 import { isFinalStatus } from '../model/status.js';
 import { applyJobInput, DEFAULT_MAX_EVENT_IDS } from '../state/apply-input.js';
+import { deepFreeze } from '../state/freeze.js';
 import { createInitialJobState } from '../state/initial-state.js';
 import { checkJobState } from '../state/snapshot.js';
-import { HandlerRegistry, reportUnhandled, type JobHandler } from '../tracker/handlers.js';
+import {
+  HandlerRegistry,
+  notifyObserver,
+  reportUnhandled,
+  type JobHandler,
+} from '../tracker/handlers.js';
 import {
   EMPTY_OUTCOME,
   invalidOption,
@@ -213,7 +219,7 @@ export function createJobFleet(options: JobFleetOptions = {}): JobFleet {
     const at = now();
     for (const state of restored.jobs) {
       const id = state.jobId as string;
-      jobs.set(id, state);
+      jobs.set(id, deepFreeze(state));
       if (isFinalStatus(state.status)) {
         fired.set(id, firedFinalsOf(state));
         settledAt.set(id, at);
@@ -243,7 +249,7 @@ export function createJobFleet(options: JobFleetOptions = {}): JobFleet {
       jobs.delete(id);
       rememberEvicted(id);
       count += 1;
-      if (state !== undefined) observer?.onEvict?.(state);
+      if (state !== undefined) notifyObserver(observer?.onEvict, state);
     }
     return count;
   };
@@ -280,6 +286,8 @@ export function createJobFleet(options: JobFleetOptions = {}): JobFleet {
     const result = applyJobInput(previous, input, { maxEventIds });
     const state = result.state;
     if (state !== known) jobs.set(id, state);
+    const settledNow = isFinalStatus(state.status) && !isFinalStatus(previous.status);
+    if (settledNow) settledAt.set(id, now());
     if (result.changed && handlers.size > 0) {
       const delivery = notificationsBetween(previous, state, fired.get(id) ?? 0);
       if (delivery.fired !== 0) fired.set(id, delivery.fired);
@@ -287,10 +295,8 @@ export function createJobFleet(options: JobFleetOptions = {}): JobFleet {
         if (observer?.onHandlerError !== undefined) observer.onHandlerError(error, name, id);
         else reportUnhandled(error);
       });
-    }
-    if (isFinalStatus(state.status) && !isFinalStatus(previous.status)) {
-      settledAt.set(id, now());
-      if (!fired.has(id)) fired.set(id, firedFinalsOf(state));
+    } else if (settledNow) {
+      fired.set(id, firedFinalsOf(state));
     }
     return outcomeOfApply(result, input, messageId);
   };
@@ -303,7 +309,7 @@ export function createJobFleet(options: JobFleetOptions = {}): JobFleet {
       item.kind === 'input' ? applyOne(item.input, item.messageId) : outcomeOfItem(item),
     );
     const summary = summarise(outcomes);
-    observer?.onIngest?.(summary);
+    notifyObserver(observer?.onIngest, summary);
     return summary;
   };
 

@@ -2,6 +2,7 @@ import type { JobInput } from '../model/input.js';
 import type { Anomaly, JobState } from '../model/job-state.js';
 import { transitionJobState } from '../machine/compiled.js';
 import { copyJobState } from './copy-state.js';
+import { deepFreeze } from './freeze.js';
 import { appendBounded } from './joins.js';
 
 /** How many recent event ids a state keeps by default to recognise duplicates. */
@@ -73,5 +74,5 @@ export function applyJobInput(
     next = draft;
   }
   const kind: ApplyKind = anomaly === null && changed ? 'applied' : 'stale';
-  return { state: next, kind, changed, anomaly };
+  return { state: deepFreeze(next), kind, changed, anomaly };
 }

@@ -55,7 +55,7 @@ export const EMPTY_MESSAGES: JobState['messages'] = Object.freeze({
  * ```
  */
 export function createInitialJobState(jobId: string | null = null): JobState {
-  return {
+  return Object.freeze({
     jobId,
     arn: null,
     status: 'SUBMITTED',
@@ -74,5 +74,5 @@ export function createInitialJobState(jobId: string | null = null): JobState {
     timing: EMPTY_TIMING,
     anomalies: EMPTY_ARRAY,
     appliedEventIds: EMPTY_ARRAY,
-  };
+  });
 }

@@ -34,7 +34,7 @@ export interface JobSnapshot {
  * ```
  */
 export function toJobSnapshot(state: JobState): JobSnapshot {
-  return { format: JOB_SNAPSHOT_FORMAT, version: JOB_SNAPSHOT_VERSION, state };
+  return Object.freeze({ format: JOB_SNAPSHOT_FORMAT, version: JOB_SNAPSHOT_VERSION, state });
 }
 
 function fail(path: string, message: string): JobSnapshotError {

@@ -2,9 +2,10 @@ import type { ParseOptions } from '../adapters/index.js';
 import type { JobState } from '../model/job-state.js';
 import { isFinalStatus } from '../model/status.js';
 import { applyJobInput, DEFAULT_MAX_EVENT_IDS } from '../state/apply-input.js';
+import { deepFreeze } from '../state/freeze.js';
 import { createInitialJobState } from '../state/initial-state.js';
 import { parseJobSnapshot, toJobSnapshot, type JobSnapshot } from '../state/snapshot.js';
-import { HandlerRegistry, reportUnhandled, type JobHandler } from './handlers.js';
+import { HandlerRegistry, notifyObserver, reportUnhandled, type JobHandler } from './handlers.js';
 import {
   invalidOption,
   itemsOf,
@@ -122,7 +123,7 @@ export function createJobTracker(options: JobTrackerOptions = {}): JobTracker {
   }
   let state: JobState;
   if (options.snapshot !== undefined) {
-    state = parseJobSnapshot(options.snapshot).state;
+    state = deepFreeze(parseJobSnapshot(options.snapshot).state);
     if (options.jobId !== undefined && state.jobId !== null && state.jobId !== options.jobId) {
       throw invalidOption(
         `The snapshot is of job ${state.jobId}, not ${options.jobId}.`,
@@ -168,7 +169,7 @@ export function createJobTracker(options: JobTrackerOptions = {}): JobTracker {
       handlers.deliver(delivery.notifications, onHandlerError);
     }
     const summary = summarise(outcomes);
-    observer?.onIngest?.(summary);
+    notifyObserver(observer?.onIngest, summary);
     return summary;
   };
 

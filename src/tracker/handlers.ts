@@ -26,25 +26,72 @@ export class HandlerRegistry {
     return n;
   }
 
+  readonly #pending: Array<{
+    readonly notification: JobNotification;
+    readonly onError: (error: unknown, name: JobNotificationName) => void;
+  }> = [];
+  #delivering = false;
+
   /**
    * Calls every handler of each notification in order. A handler that
-   * throws does not stop the others; its error goes to `onError`.
+   * throws does not stop the others; its error goes to `onError` (and an
+   * `onError` that throws is reported asynchronously). Notifications raised
+   * while handlers run (a handler that ingests) are delivered after the
+   * current ones, so every handler sees states in the order they arose.
    */
   deliver(
     notifications: readonly JobNotification[],
     onError: (error: unknown, name: JobNotificationName) => void,
   ): void {
-    for (const { name, payload } of notifications) {
-      const set = this.#handlers.get(name);
-      if (set === undefined || set.size === 0) continue;
-      for (const handler of [...set]) {
+    for (const notification of notifications) {
+      if (this.#handlers.get(notification.name)?.size) this.#pending.push({ notification, onError });
+    }
+    if (this.#delivering) return;
+    this.#delivering = true;
+    try {
+      for (let i = 0; i < this.#pending.length; i++) {
+        const entry = this.#pending[i];
+        if (entry !== undefined) this.#deliverOne(entry.notification, entry.onError);
+      }
+    } finally {
+      this.#pending.length = 0;
+      this.#delivering = false;
+    }
+  }
+
+  #deliverOne(
+    { name, payload }: JobNotification,
+    onError: (error: unknown, name: JobNotificationName) => void,
+  ): void {
+    const set = this.#handlers.get(name);
+    if (set === undefined || set.size === 0) return;
+    for (const handler of [...set]) {
+      try {
+        (handler as (p: typeof payload) => void)(payload);
+      } catch (error) {
         try {
-          (handler as (p: typeof payload) => void)(payload);
-        } catch (error) {
           onError(error, name);
+        } catch (reportError) {
+          reportUnhandled(reportError);
         }
       }
     }
+  }
+}
+
+/**
+ * @internal Calls an observer callback; an observer that throws is reported
+ * asynchronously and never breaks the tracker.
+ */
+export function notifyObserver<A extends unknown[]>(
+  callback: ((...args: A) => void) | undefined,
+  ...args: A
+): void {
+  if (callback === undefined) return;
+  try {
+    callback(...args);
+  } catch (error) {
+    reportUnhandled(error);
   }
 }
 

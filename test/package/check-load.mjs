@@ -159,6 +159,16 @@ try {
   await check('import and require give the same snapshots', () => {
     assert(answers.esm !== undefined && answers.esm === answers.cjs, 'the snapshots differ');
   });
+  await check('an error from one build is an instance of the other build\'s classes', () => {
+    const esm = loaded['esm .'];
+    const cjs = loaded['cjs .'];
+    const fromCjs = new cjs.JobInputError('INVALID_JSON', 'from require');
+    const fromEsm = new esm.JobSnapshotError('INVALID_SNAPSHOT', 'from import');
+    assert(fromCjs instanceof esm.JobInputError, 'a require error is not an import JobInputError');
+    assert(fromCjs instanceof esm.JobTrackerError, 'a require error is not an import JobTrackerError');
+    assert(!(fromCjs instanceof esm.JobSnapshotError), 'a JobInputError passes as a JobSnapshotError');
+    assert(fromEsm instanceof cjs.JobSnapshotError, 'an import error is not a require JobSnapshotError');
+  });
 } finally {
   rmSync(consumer, { recursive: true, force: true });
 }
