@@ -3,28 +3,37 @@
  * child processes. Inside each child the ES module loader is started first
  * (by importing an empty module), then the one import is timed, so the
  * figure is what the module itself costs: resolving, reading, compiling and
- * running it and everything it imports. Wall-clock spawn times, less the
- * spawn time of a bare `node`, are reported beside it.
+ * running it and everything it imports. The CPU time of that import, and
+ * the wall-clock spawn times less the spawn time of a bare `node`, are
+ * reported beside it.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { DIST_ENTRY } from './library.js';
 import { median } from './stats.js';
 
-/** What one child does: start the loader, time one import, print milliseconds. */
+/**
+ * What one child does: start the loader, time one import, print the
+ * elapsed and the CPU milliseconds.
+ */
 function childScript(specifier: string | null): string {
   const load = specifier === null ? '' : `await import(${JSON.stringify(specifier)});`;
   return [
     "await import('data:text/javascript,');",
+    'const cpu = process.cpuUsage();',
     'const start = performance.now();',
     load,
-    'process.stdout.write(String(performance.now() - start));',
+    'const elapsed = performance.now() - start;',
+    'const used = process.cpuUsage(cpu);',
+    'process.stdout.write(`${elapsed} ${(used.user + used.system) / 1000}`);',
   ].join('\n');
 }
 
 interface Sample {
   /** The import as timed inside the child, in milliseconds. */
   readonly inside: number;
+  /** The CPU time of the child (all its threads) during the import, in milliseconds. */
+  readonly cpu: number;
   /** The whole child process, spawn to exit, in milliseconds. */
   readonly wall: number;
 }
@@ -43,9 +52,11 @@ function sample(specifier: string | null): Sample {
   if (child.status !== 0) {
     throw new Error(`Importing ${specifier ?? 'nothing'} failed: ${child.stderr.trim()}`);
   }
-  const inside = Number(child.stdout);
-  if (!Number.isFinite(inside)) throw new Error(`Unexpected child output: ${child.stdout}`);
-  return { inside, wall };
+  const [inside, cpu] = child.stdout.split(' ').map(Number);
+  if (inside === undefined || cpu === undefined || !Number.isFinite(inside + cpu)) {
+    throw new Error(`Unexpected child output: ${child.stdout}`);
+  }
+  return { inside, cpu, wall };
 }
 
 /** The figures of the import benchmark. */
@@ -63,6 +74,10 @@ export interface ImportFigures {
   readonly importWallMs: number;
   /** Median spawn-to-exit time of the xstate child, less `bareWallMs`. */
   readonly xstateWallMs: number;
+  /** Median CPU time of the core import, in ms: less sensitive to other load. */
+  readonly importCpuMs: number;
+  /** Median CPU time of the xstate import, in ms. */
+  readonly xstateCpuMs: number;
 }
 
 /**
@@ -99,5 +114,7 @@ export function measureImportTime(samples = 15): ImportFigures {
     bareWallMs,
     importWallMs: of(DIST_ENTRY.href, (s) => s.wall) - bareWallMs,
     xstateWallMs: of('xstate', (s) => s.wall) - bareWallMs,
+    importCpuMs: of(DIST_ENTRY.href, (s) => s.cpu),
+    xstateCpuMs: of('xstate', (s) => s.cpu),
   };
 }
