@@ -80,8 +80,11 @@ export interface JobFleetOptions {
    */
   readonly settledRetentionMs?: number;
   /**
-   * How many evicted job ids to remember, so late events of an evicted job
-   * are ignored instead of bringing it back.
+   * How many evicted (or deleted) job ids to remember, so late events of such
+   * a job are ignored instead of bringing it back. Once more jobs than this
+   * were evicted, the oldest ids are forgotten: a very late event of one of
+   * those jobs starts it again as a new job and its notifications fire again.
+   * Raise it if your events can be retried for longer than it covers.
    * @defaultValue 10000
    */
   readonly maxEvictedIds?: number;
@@ -124,7 +127,10 @@ export interface JobFleet extends Iterable<JobState> {
   on<K extends JobNotificationName>(name: K, handler: JobHandler<K>): () => void;
   /** Evicts the settled jobs whose retention has passed; returns how many. */
   evictSettled(): number;
-  /** Removes a job now, whatever its status; returns whether it was held. */
+  /**
+   * Removes a job now, whatever its status, and ignores its later inputs as
+   * it does for evicted jobs; returns whether it was held.
+   */
   delete(jobId: string): boolean;
   /** Every job in a versioned envelope. */
   snapshot(): JobFleetSnapshot;
@@ -184,11 +190,13 @@ function restore(snapshot: JobFleetSnapshot): { jobs: JobState[]; evicted: strin
  * ```ts
  * import { createJobFleet } from 'mediaconvert-job-tracker';
  *
+ * // A long-running worker that drains an SQS queue of MediaConvert events.
  * const fleet = createJobFleet({ filter: { userMetadata: { env: 'prod' } } });
  * fleet.on('complete', ({ jobId, outputs }) => publish(jobId, outputs));
- * export const handler = async (sqsEvent: unknown) => {
- *   fleet.ingest(sqsEvent);
- * };
+ * for await (const messages of receiveBatches(queueUrl)) {
+ *   const result = fleet.ingest(messages); // routed to each job, in any order
+ *   await deleteMessages(queueUrl, result.items);
+ * }
  * ```
  */
 export function createJobFleet(options: JobFleetOptions = {}): JobFleet {
@@ -337,7 +345,9 @@ export function createJobFleet(options: JobFleetOptions = {}): JobFleet {
     delete: (jobId) => {
       settledAt.delete(jobId);
       fired.delete(jobId);
-      return jobs.delete(jobId);
+      const held = jobs.delete(jobId);
+      if (held) rememberEvicted(jobId);
+      return held;
     },
     snapshot,
     toJSON: snapshot,
