@@ -346,13 +346,14 @@ export function joinOutputs(a: readonly OutputGroup[], b: readonly OutputGroup[]
 }
 
 /**
- * Appends ids to a bounded recent-ids list, oldest dropped first. `concat`
- * allocates exactly what the list holds, where a spread into an array
- * literal leaves spare room that every job would keep.
+ * Appends ids to a bounded recent-ids list, oldest dropped first. The lists
+ * of states are frozen, and `concat` takes a slow path on frozen lists while
+ * a spread does not; `slice` then allocates exactly what the list holds, where
+ * the spread leaves spare room that every job would keep.
  */
 export function appendBounded<T>(list: readonly T[], items: readonly T[], max: number): readonly T[] {
   if (items.length === 0) return list;
   if (max <= 0) return EMPTY_ARRAY;
-  const next = list.concat(items);
-  return next.length > max ? next.slice(next.length - max) : next;
+  const next = [...list, ...items];
+  return next.slice(next.length > max ? next.length - max : 0);
 }
