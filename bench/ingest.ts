@@ -69,8 +69,10 @@ export interface IngestFigures {
   /** Every round's events per second, fleet and baseline. */
   readonly fleetRounds: readonly number[];
   readonly baselineRounds: readonly number[];
-  /** How many jobs ended in the status their last event names. */
+  /** How many jobs the fleet ended in the status their last event names. */
   readonly correctJobs: number;
+  /** How many jobs the baseline ended in that status (it ignores order). */
+  readonly baselineCorrectJobs: number;
   /** How many jobs the stream has. */
   readonly jobs: number;
   /** Outcomes of the last fleet round by kind (`applied`, `duplicate`, `stale`, ...). */
@@ -161,6 +163,10 @@ export function measureIngest(
   if (naive.size !== stream.expected.size) {
     throw new Error(`The baseline saw ${naive.size} jobs, expected ${stream.expected.size}.`);
   }
+  let baselineCorrectJobs = 0;
+  for (const [jobId, status] of stream.expected) {
+    if (naive.get(jobId)?.status === status) baselineCorrectJobs += 1;
+  }
 
   const eventsPerSecond = median(fleetRounds);
   const baselineEventsPerSecond = median(baselineRounds);
@@ -173,6 +179,7 @@ export function measureIngest(
     fleetRounds,
     baselineRounds,
     correctJobs,
+    baselineCorrectJobs,
     jobs: stream.expected.size,
     outcomes,
   };

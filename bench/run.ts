@@ -106,8 +106,9 @@ function printResults(
       ` baseline ${range(ingest.baselineRounds, grouped)} events/s`,
   );
   log(
-    `  ingest: fleet ended ${ingest.correctJobs} of ${ingest.jobs} jobs in their final status;` +
-      ` outcomes ${[...ingest.outcomes].map(([k, n]) => `${k} ${grouped(n)}`).join(', ')}`,
+    `  ingest: fleet ended ${ingest.correctJobs} of ${ingest.jobs} jobs in their final status,` +
+      ` baseline ${ingest.baselineCorrectJobs};` +
+      ` fleet outcomes ${[...ingest.outcomes].map(([k, n]) => `${k} ${grouped(n)}`).join(', ')}`,
   );
   log(
     `  heap: ${grouped(fleetHeap.jobs)} fleet jobs retain ${grouped(fleetHeap.retainedBytes)} B` +
