@@ -7,19 +7,24 @@
  * @see https://docs.aws.amazon.com/mediaconvert/latest/apireference/jobs-id.html
  */
 import { ErrorCode, JobInputError } from '../errors.js';
-import {
-  expectObject,
-  isObject,
-  join,
-  missing,
-  wrongType,
-} from '../internal/fields.js';
+import { join, missing } from '../internal/fields.js';
 import type { Fields } from '../internal/fields.js';
 import type { ApiSnapshotInput } from '../model/input.js';
 import type { JobErrorState, QueueHop } from '../model/job-state.js';
 import type { ParseContext } from './internal/context.js';
 import { resolveParseOptions } from './internal/context.js';
 import {
+  asInputError,
+  expectObject,
+  get,
+  has,
+  isArrayAt,
+  item,
+  wrongType,
+} from './internal/guard.js';
+import { skippedItem } from './internal/make.js';
+import {
+  listLength,
   where,
   readMessage,
   readOptionalNumber,
@@ -28,8 +33,17 @@ import {
   readStringList,
   readStringMap,
 } from './internal/read.js';
-import { COUNT, INTEGER, PERCENT, readJobStatus, readPhase } from './internal/status.js';
+import {
+  COUNT,
+  INTEGER,
+  PERCENT,
+  readJobStatus,
+  readPhase,
+  unknownJobStatus,
+} from './internal/status.js';
 import { readTime, toEpochMs } from './internal/time.js';
+import { SkipReason } from './items.js';
+import type { SkippedItem } from './items.js';
 import type { ParseOptions } from './options.js';
 import { CAMEL_OUTPUT_NAMES, PASCAL_OUTPUT_NAMES, readOutputGroups } from './outputs.js';
 import { readWarningCounts } from './warnings.js';
@@ -244,8 +258,8 @@ function toPascal(names: JobFieldNames): JobFieldNames {
 const PASCAL = toPascal(CAMEL);
 
 /** Whether `job` uses the SDK's and CLI's PascalCase names. */
-function isPascal(job: Fields): boolean {
-  return 'Id' in job || 'Status' in job || 'Arn' in job;
+function isPascal(job: Fields, path: string): boolean {
+  return has(job, 'Id', path) || has(job, 'Status', path) || has(job, 'Arn', path);
 }
 
 /** `HLS_GROUP_SETTINGS` (job settings) to `HLS_GROUP` (output details, events). */
@@ -253,22 +267,39 @@ function groupTypeFromSettings(type: string): string {
   return type.endsWith('_SETTINGS') ? type.slice(0, -'_SETTINGS'.length) : type;
 }
 
+function isPlainRecord(value: unknown): value is Fields {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /**
- * The type of each output group by index, from the job settings. Read
- * leniently: settings are the caller's own submission, and a shape this
- * version does not expect only costs the group its type.
+ * The type of each of the first `count` output groups, from the job
+ * settings. Read leniently: settings are the caller's own submission, and a
+ * shape this version does not expect, or a value that cannot be read, only
+ * costs the groups their type.
  */
-function settingsGroupTypes(job: Fields, n: JobFieldNames): readonly (string | null)[] {
-  const settings = job[n.settings];
-  if (!isObject(settings)) return [];
-  const groups = settings[n.outputGroups];
-  if (!Array.isArray(groups)) return [];
-  const list: readonly unknown[] = groups;
-  return list.map((group) => {
-    const groupSettings = isObject(group) ? group[n.outputGroupSettings] : undefined;
-    const type = isObject(groupSettings) ? groupSettings[n.type] : undefined;
-    return typeof type === 'string' ? groupTypeFromSettings(type) : null;
-  });
+function settingsGroupTypes(
+  job: Fields,
+  n: JobFieldNames,
+  count: number,
+): readonly (string | null)[] {
+  const types: (string | null)[] = [];
+  try {
+    const settings = job[n.settings];
+    if (!isPlainRecord(settings)) return types;
+    const groups: unknown = settings[n.outputGroups];
+    if (!Array.isArray(groups)) return types;
+    const list: readonly unknown[] = groups;
+    const length = Math.min(list.length, count);
+    for (let i = 0; i < length; i++) {
+      const group = list[i];
+      const groupSettings = isPlainRecord(group) ? group[n.outputGroupSettings] : undefined;
+      const type = isPlainRecord(groupSettings) ? groupSettings[n.type] : undefined;
+      types.push(typeof type === 'string' ? groupTypeFromSettings(type) : null);
+    }
+    return types;
+  } catch {
+    return types;
+  }
 }
 
 function readHops(
@@ -277,16 +308,16 @@ function readHops(
   ctx: ParseContext,
   n: JobFieldNames,
 ): readonly QueueHop[] {
-  const value = job[n.queueTransitions];
+  const value = get(job, n.queueTransitions, path);
   if (value === undefined || value === null) return [];
   const at = join(path, n.queueTransitions);
-  if (!Array.isArray(value)) throw wrongType(at, 'an array', value);
-  const list: readonly unknown[] = value;
+  if (!isArrayAt(value, at)) throw wrongType(at, 'an array', value);
+  const length = listLength(value, at, ctx);
   const hops: QueueHop[] = [];
-  for (let i = 0; i < list.length; i++) {
+  for (let i = 0; i < length; i++) {
     const hopPath = join(at, i);
-    const hop = expectObject(list[i], hopPath);
-    const when = hop[n.timestamp];
+    const hop = expectObject(item(value, i, at), hopPath);
+    const when = get(hop, n.timestamp, hopPath);
     if (when === undefined || when === null) throw missing(join(hopPath, n.timestamp));
     hops.push({
       at: toEpochMs(when, join(hopPath, n.timestamp)),
@@ -312,7 +343,7 @@ function readError(
 }
 
 function readTiming(job: Fields, path: string, n: JobFieldNames): ApiSnapshotInput['timing'] {
-  const value = job[n.timing];
+  const value = get(job, n.timing, path);
   if (value === undefined || value === null) {
     return { submittedAt: null, startedAt: null, finishedAt: null };
   }
@@ -332,7 +363,52 @@ function newest(times: readonly (number | null)[]): number | null {
 }
 
 /**
- * Normalises one job, found at `path`, into an `API_SNAPSHOT`. Internal.
+ * What {@link fromApiJob} gives for a job whose `Status` this version does
+ * not know: enough to skip it with a reason. Internal.
+ */
+export interface UnknownApiStatus {
+  readonly type: 'UNKNOWN_STATUS';
+  readonly status: string;
+  /** Where the status is, e.g. `Jobs[2].Status`. */
+  readonly statusPath: string;
+  readonly jobId: string | null;
+  readonly eventId: string | null;
+}
+
+/** `obj[key]` when it is a non-empty string, else `null`; never throws. */
+function peekString(obj: Fields, key: string): string | null {
+  try {
+    const value = obj[key];
+    return typeof value === 'string' && value !== '' ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The skipped item of a job whose `Status` this version does not know.
+ * Internal.
+ */
+export function unknownApiStatus(
+  result: UnknownApiStatus,
+  path: string,
+  messageId: string | null,
+): SkippedItem {
+  const status = JSON.stringify(result.status.slice(0, 64));
+  return skippedItem(
+    SkipReason.UNKNOWN_STATUS,
+    `An API job with Status ${status}, which this version does not know.`,
+    path,
+    messageId,
+    { jobId: result.jobId, eventId: result.eventId, timestamp: null },
+  );
+}
+
+/**
+ * Normalises one job, found at `path`, into an `API_SNAPSHOT`, or says that
+ * its `Status` is one this version does not know (the service may add
+ * statuses; such a job is skipped, like an event of an unknown status).
+ * Internal.
  *
  * @param level - How many objects and arrays enclose `value`.
  * @param eventId - The EventBridge event id when the job came in a CloudTrail event.
@@ -347,11 +423,21 @@ export function fromApiJob(
   trusted: boolean,
   eventId: string | null,
   fallbackTime: number | null,
-): ApiSnapshotInput {
+): ApiSnapshotInput | UnknownApiStatus {
   const job = expectObject(value, path);
-  const n = isPascal(job) ? PASCAL : CAMEL;
-  const jobId = readString(job, n.id, path, ctx);
+  const n = isPascal(job, path) ? PASCAL : CAMEL;
   const status = readJobStatus(job, n.status, path);
+  if (status === null) {
+    const unknown = get(job, n.status, path);
+    return {
+      type: 'UNKNOWN_STATUS',
+      status: typeof unknown === 'string' ? unknown : '',
+      statusPath: join(path, n.status),
+      jobId: peekString(job, n.id),
+      eventId,
+    };
+  }
+  const jobId = readString(job, n.id, path, ctx);
   const submittedQueue = readOptionalString(job, n.queue, path, ctx);
   const hops = readHops(job, path, ctx, n);
 
@@ -372,11 +458,16 @@ export function fromApiJob(
     );
   }
 
-  const messagesValue = job[n.messages];
+  const messagesValue = get(job, n.messages, path);
   const messagesPath = join(path, n.messages);
   const messages = messagesValue === undefined || messagesValue === null
     ? null
     : expectObject(messagesValue, messagesPath);
+  const groupsValue = get(job, n.outputGroupDetails, path);
+  const groupsPath = join(path, n.outputGroupDetails);
+  const groupCount = isArrayAt(groupsValue, groupsPath)
+    ? Math.min(listLength(groupsValue, groupsPath, ctx), ctx.maxItems)
+    : 0;
 
   return {
     type: 'API_SNAPSHOT',
@@ -393,19 +484,27 @@ export function fromApiJob(
     submittedQueue,
     priority: readOptionalNumber(job, n.priority, path, INTEGER),
     hops,
-    warnings: readWarningCounts(job[n.warnings], join(path, n.warnings), n.code, n.count),
-    messages: messages === null ? [] : readStringList(messages, n.info, messagesPath, ctx),
+    warnings: readWarningCounts(
+      get(job, n.warnings, path),
+      join(path, n.warnings),
+      n.code,
+      n.count,
+      ctx,
+      trusted,
+    ),
+    messages:
+      messages === null ? [] : readStringList(messages, n.info, messagesPath, ctx, trusted),
     warningMessages:
-      messages === null ? [] : readStringList(messages, n.warning, messagesPath, ctx),
+      messages === null ? [] : readStringList(messages, n.warning, messagesPath, ctx, trusted),
     error: readError(job, path, ctx, n),
     outputs: readOutputGroups(
-      job[n.outputGroupDetails],
-      join(path, n.outputGroupDetails),
+      groupsValue,
+      groupsPath,
       level + 1,
       ctx,
       trusted,
       n === PASCAL ? PASCAL_OUTPUT_NAMES : CAMEL_OUTPUT_NAMES,
-      settingsGroupTypes(job, n),
+      groupCount === 0 ? [] : settingsGroupTypes(job, n, groupCount),
     ),
     timing,
   };
@@ -415,14 +514,17 @@ export function fromApiJob(
  * Normalises one API job (SDK, CLI or wire form) into an `API_SNAPSHOT` input.
  *
  * `Queue` is the submission queue; the snapshot's `queue` is the queue the
- * job is in now (the last `QueueTransitions[].DestinationQueue`). An unknown
- * `Status` is refused (`INVALID_VALUE`: the API's set is closed), while a
+ * job is in now (the last `QueueTransitions[].DestinationQueue`). A
  * `CurrentPhase` this version does not know gives `phase: null`, so a future
- * phase never costs the rest of the snapshot. Each output group's `type` is
+ * phase never costs the rest of the snapshot. A `Status` it does not know
+ * (one the service may add) is refused here with `INVALID_VALUE`, since one
+ * snapshot must be returned; {@link parseApiResponse} and `parseInputs`
+ * skip such a job instead (`UNKNOWN_STATUS`). Each output group's `type` is
  * taken from `Settings.OutputGroups[i].OutputGroupSettings.Type`
  * (`HLS_GROUP_SETTINGS` becomes `HLS_GROUP`); the API lists no output paths.
  *
- * @throws JobInputError with a `code` and the `path` of the bad field.
+ * @throws JobInputError with a `code` and the `path` of the bad field;
+ *   JobTrackerError `INVALID_OPTIONS` for bad options.
  * @example
  * ```ts
  * const { Job } = await client.send(new GetJobCommand({ Id: jobId }));
@@ -432,5 +534,12 @@ export function fromApiJob(
  */
 export function parseApiJob(job: ApiJob | ApiWireJob, options?: ParseOptions): ApiSnapshotInput {
   const ctx = resolveParseOptions(options, 'api');
-  return fromApiJob(job, '', 0, ctx, false, null, null);
+  let result: ApiSnapshotInput | UnknownApiStatus;
+  try {
+    result = fromApiJob(job, '', 0, ctx, false, null, null);
+  } catch (error) {
+    throw asInputError(error, '');
+  }
+  if (result.type === 'API_SNAPSHOT') return result;
+  throw unknownJobStatus(result.status, result.statusPath);
 }

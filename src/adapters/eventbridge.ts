@@ -5,17 +5,19 @@
  *
  * @see https://docs.aws.amazon.com/mediaconvert/latest/ug/mediaconvert_event_list.html
  */
-import { checkKey, expectObject, isObject, join, missing, wrongType } from '../internal/fields.js';
+import { join, missing } from '../internal/fields.js';
 import type { Fields } from '../internal/fields.js';
 import type { EventStatus, JobInput, StatusUpdateInput } from '../model/input.js';
 import type { JsonObject, JsonValue } from '../model/json.js';
 import type { InputDetails, PhaseProgress } from '../model/job-state.js';
-import { fromApiJob } from './api.js';
+import { fromApiJob, unknownApiStatus } from './api.js';
 import type { ParseContext } from './internal/context.js';
+import { checkKey, expectObject, get, isRecord, keysOf, wrongType } from './internal/guard.js';
 import { asObjectList, toJson, toJsonObjectList } from './internal/json.js';
 import { inputItem, skippedItem } from './internal/make.js';
 import type { SkipFacts } from './internal/make.js';
 import {
+  checkCount,
   readMessage,
   readNumber,
   readOptionalNumber,
@@ -154,9 +156,9 @@ function phases(value: unknown, path: string): StatusUpdateInput['phases'] {
   if (value === undefined || value === null) return NO_PHASES;
   const all = expectObject(value, path);
   return {
-    PROBING: phaseProgress(all.PROBING, join(path, 'PROBING')),
-    TRANSCODING: phaseProgress(all.TRANSCODING, join(path, 'TRANSCODING')),
-    UPLOADING: phaseProgress(all.UPLOADING, join(path, 'UPLOADING')),
+    PROBING: phaseProgress(get(all, 'PROBING', path), join(path, 'PROBING')),
+    TRANSCODING: phaseProgress(get(all, 'TRANSCODING', path), join(path, 'TRANSCODING')),
+    UPLOADING: phaseProgress(get(all, 'UPLOADING', path), join(path, 'UPLOADING')),
   };
 }
 
@@ -168,7 +170,7 @@ function inputDetails(
   trusted: boolean,
 ): readonly InputDetails[] {
   const path = join(dpath, 'inputDetails');
-  const raws = toJsonObjectList(detail.inputDetails, path, level, ctx, trusted);
+  const raws = toJsonObjectList(get(detail, 'inputDetails', dpath), path, level, ctx, trusted);
   const inputs: InputDetails[] = [];
   for (let i = 0; i < raws.length; i++) {
     const raw = raws[i] as JsonObject;
@@ -192,22 +194,47 @@ function completion(
   trusted: boolean,
 ): JsonObject {
   const out: Record<string, JsonValue> = {};
-  for (const key of Object.keys(detail)) {
+  const keys = keysOf(detail, dpath);
+  if (!trusted) checkCount(keys.length, dpath, ctx, 'object');
+  for (const key of keys) {
     if (isSharedCompleteField(key)) continue;
     checkKey(key, dpath);
-    const value = detail[key];
+    const value = trusted ? detail[key] : get(detail, key, dpath);
     if (value !== undefined) out[key] = toJson(value, join(dpath, key), level, ctx, trusted);
   }
   return out;
 }
 
-/** Reads what a skipped event says of its job, never throwing. */
-function skipFacts(event: Fields, detail: Fields): SkipFacts {
-  const { jobId, timestamp } = detail;
+/** `obj[key]`, or `undefined` when reading it throws. */
+function peek(obj: Fields, key: string): unknown {
+  try {
+    return obj[key];
+  } catch {
+    return undefined;
+  }
+}
+
+/** A job state change of a status this version does not know. */
+interface UnknownStatus extends SkipFacts {
+  readonly status: string;
+}
+
+/**
+ * Reads what a skipped event says of its job, never throwing: a field that
+ * cannot be read or is not valid is `null`.
+ */
+function skipFacts(event: Fields, detail: Fields, status: string): UnknownStatus {
+  const jobId = peek(detail, 'jobId');
+  const timestamp = peek(detail, 'timestamp');
+  const eventId = peek(event, 'id');
   return {
+    status,
     jobId: typeof jobId === 'string' && jobId !== '' ? jobId : null,
-    eventId: typeof event.id === 'string' ? event.id : null,
-    timestamp: typeof timestamp === 'number' && Number.isFinite(timestamp) ? timestamp : null,
+    eventId: typeof eventId === 'string' ? eventId : null,
+    timestamp:
+      typeof timestamp === 'number' && Number.isInteger(timestamp) && timestamp >= 0
+        ? timestamp
+        : null,
   };
 }
 
@@ -217,15 +244,15 @@ function jobStateChange(
   level: number,
   ctx: ParseContext,
   trusted: boolean,
-): JobInput | SkipFacts {
+): JobInput | UnknownStatus {
   const dpath = join(path, 'detail');
-  const detail = expectObject(event.detail, dpath);
-  const status = detail.status;
+  const detail = expectObject(get(event, 'detail', path), dpath);
+  const status = get(detail, 'status', dpath);
   if (typeof status !== 'string') {
     const at = join(dpath, 'status');
     throw status === undefined || status === null ? missing(at) : wrongType(at, 'a string', status);
   }
-  if (!isEventStatus(status)) return skipFacts(event, detail);
+  if (!isEventStatus(status)) return skipFacts(event, detail, status);
 
   const jobId = readString(detail, 'jobId', dpath, ctx);
   const timestamp = readNumber(detail, 'timestamp', dpath, TIMESTAMP);
@@ -250,7 +277,7 @@ function jobStateChange(
         inputs: inputDetails(detail, dpath, inner, ctx, trusted),
       };
     case 'STATUS_UPDATE': {
-      const progressValue = detail.jobProgress;
+      const progressValue = get(detail, 'jobProgress', dpath);
       const ppath = join(dpath, 'jobProgress');
       const progress =
         progressValue === undefined || progressValue === null
@@ -274,7 +301,7 @@ function jobStateChange(
         phases:
           progress === null
             ? NO_PHASES
-            : phases(progress.phaseProgress, join(ppath, 'phaseProgress')),
+            : phases(get(progress, 'phaseProgress', ppath), join(ppath, 'phaseProgress')),
       };
     }
     case 'COMPLETE':
@@ -286,14 +313,21 @@ function jobStateChange(
         queue,
         userMetadata,
         outputs: readOutputGroups(
-          detail.outputGroupDetails,
+          get(detail, 'outputGroupDetails', dpath),
           join(dpath, 'outputGroupDetails'),
           inner,
           ctx,
           trusted,
           CAMEL_OUTPUT_NAMES,
         ),
-        warnings: readWarningCounts(detail.warnings, join(dpath, 'warnings'), 'code', 'count'),
+        warnings: readWarningCounts(
+          get(detail, 'warnings', dpath),
+          join(dpath, 'warnings'),
+          'code',
+          'count',
+          ctx,
+          trusted,
+        ),
         completion: completion(detail, dpath, inner, ctx, trusted),
       };
     case 'ERROR':
@@ -310,7 +344,7 @@ function jobStateChange(
         },
       };
     case 'NEW_WARNING': {
-      const code = detail.warningCode;
+      const code = get(detail, 'warningCode', dpath);
       const at = join(dpath, 'warningCode');
       if (code === undefined || code === null) throw missing(at);
       return {
@@ -368,12 +402,13 @@ function cloudTrail(
   messageId: string | null,
 ): ParsedItem {
   const dpath = join(path, 'detail');
-  const detail = expectObject(event.detail, dpath);
+  const detail = expectObject(get(event, 'detail', path), dpath);
   const eventId = readOptionalString(event, 'id', path, ctx);
-  const name = detail.eventName;
-  const response = detail.responseElements;
-  const job = isObject(response) ? response.job : undefined;
-  if (name !== 'CreateJob' || !isObject(job)) {
+  const name = get(detail, 'eventName', dpath);
+  const response = get(detail, 'responseElements', dpath);
+  const rpath = join(dpath, 'responseElements');
+  const job = isRecord(response, rpath) ? get(response, 'job', rpath) : undefined;
+  if (name !== 'CreateJob' || !isRecord(job, join(rpath, 'job'))) {
     const what =
       name === 'CreateJob'
         ? 'a CreateJob call that returned no job'
@@ -386,12 +421,13 @@ function cloudTrail(
       { jobId: null, eventId, timestamp: null },
     );
   }
-  const eventTime = detail.eventTime;
+  const eventTime = get(detail, 'eventTime', dpath);
   const fallback =
     typeof eventTime === 'string' ? toEpochMs(eventTime, join(dpath, 'eventTime')) : null;
-  const jobPath = join(join(dpath, 'responseElements'), 'job');
-  const input = fromApiJob(job, jobPath, level + 3, ctx, trusted, eventId, fallback);
-  return inputItem(input, path, messageId);
+  const jobPath = join(rpath, 'job');
+  const result = fromApiJob(job, jobPath, level + 3, ctx, trusted, eventId, fallback);
+  if (result.type === 'API_SNAPSHOT') return inputItem(result, path, messageId);
+  return unknownApiStatus(result, jobPath, messageId);
 }
 
 /**
@@ -409,8 +445,8 @@ export function fromEventBridge(
   trusted: boolean,
   messageId: string | null,
 ): ParsedItem {
-  const source = event.source;
-  const detailType = event['detail-type'];
+  const source = get(event, 'source', path);
+  const detailType = get(event, 'detail-type', path);
   if (source !== MEDIACONVERT_EVENT_SOURCE) {
     const from = typeof source === 'string' ? `"${source.slice(0, 64)}"` : 'no source';
     return skippedItem(
@@ -423,10 +459,10 @@ export function fromEventBridge(
   if (detailType === JOB_STATE_CHANGE_DETAIL_TYPE) {
     const result = jobStateChange(event, path, level, ctx, trusted);
     if ('type' in result) return inputItem(result, path, messageId);
-    const status = String((event.detail as Fields).status).slice(0, 64);
+    const status = JSON.stringify(result.status.slice(0, 64));
     return skippedItem(
       SkipReason.UNKNOWN_STATUS,
-      `A job state change with detail.status "${status}", which this version does not know.`,
+      `A job state change with detail.status ${status}, which this version does not know.`,
       path,
       messageId,
       result,

@@ -1,5 +1,7 @@
 /**
- * Limits and context for the input adapters.
+ * Limits and context for the input adapters. Options that make no sense (a
+ * `maxDepth` of 0, a negative `observedAt`) are refused with a
+ * `JobTrackerError` of code `INVALID_OPTIONS` naming the option.
  *
  * Every limit guards against hostile or broken input: a string longer than
  * `maxInputBytes` is refused before `JSON.parse` sees it, a single string field
@@ -16,6 +18,10 @@ export interface ParseOptions {
   /**
    * The longest JSON text (a string, a body, a message or bytes) accepted, in
    * UTF-8 bytes. Longer text is refused with `INPUT_TOO_LARGE` and never parsed.
+   * Objects handed over as they are keep to the same bound: an array with
+   * more elements, or an object with more keys, than JSON text of this size
+   * could hold (half as many as its bytes) is refused with `INPUT_TOO_LARGE`
+   * rather than walked.
    *
    * @defaultValue `262144` (256 KiB, EventBridge's own limit for one event)
    */
@@ -37,7 +43,8 @@ export interface ParseOptions {
   readonly maxDepth?: number;
   /**
    * When the API response was received (epoch milliseconds or a `Date`): it
-   * becomes the `timestamp` of every `API_SNAPSHOT`. Without it the snapshot
+   * becomes the `timestamp` of every `API_SNAPSHOT`, rounded to a whole
+   * millisecond like every time of an input. Without it the snapshot
    * is dated by the newest time the job itself proves (finish, start,
    * submission, creation, last queue transition). Events ignore it.
    *

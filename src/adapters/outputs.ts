@@ -1,8 +1,9 @@
-import { isObject, join, wrongType } from '../internal/fields.js';
+import { isObject, join } from '../internal/fields.js';
 import type { JsonObject } from '../model/json.js';
 import type { OutputFile, OutputGroup, OutputVideoDetails } from '../model/job-state.js';
 import type { ParseContext } from './internal/context.js';
 import { toJsonObjectList } from './internal/json.js';
+import { wrongType } from './internal/guard.js';
 import { readOptionalNumber, readOptionalString, readStringList } from './internal/read.js';
 
 /**
@@ -95,7 +96,7 @@ function outputFile(
   names: OutputFieldNames,
 ): OutputFile {
   return {
-    paths: readStringList(raw, names.outputFilePaths, path, ctx),
+    paths: readStringList(raw, names.outputFilePaths, path, ctx, true),
     durationMs: positive(raw, names.durationInMs, path),
     video: videoDetails(raw, path, names),
     raw,
@@ -110,7 +111,7 @@ function outputGroup(
   knownType: string | null,
 ): OutputGroup {
   const type = readOptionalString(raw, names.type, path, ctx) ?? knownType;
-  const playlistPaths = readStringList(raw, names.playlistFilePaths, path, ctx);
+  const playlistPaths = readStringList(raw, names.playlistFilePaths, path, ctx, true);
   const details = raw[names.outputDetails];
   const detailsPath = join(path, names.outputDetails);
   const outputs: OutputFile[] = [];

@@ -4,30 +4,27 @@
 import { ErrorCode, JobInputError } from '../errors.js';
 import type { ApiSnapshotInput } from '../model/input.js';
 import { resolveParseOptions } from './internal/context.js';
-import type { ParseMode } from './internal/context.js';
+import type { ParseContext } from './internal/context.js';
+import { asInputError } from './internal/guard.js';
 import type { ParsedEvent, ParsedItem } from './items.js';
 import type { ParseOptions } from './options.js';
 import { collect } from './unwrap.js';
 
-function collectAll(
-  value: unknown,
-  options: ParseOptions | undefined,
-  mode: ParseMode,
-): ParsedItem[] {
-  const ctx = resolveParseOptions(options, mode);
+/**
+ * Every item of `value`. Whatever is thrown while reading it (a getter or
+ * Proxy of the caller's that throws, a revoked Proxy) is a JobInputError:
+ * inside a batch, the record it was read from becomes an invalid item; at
+ * the top, the error is thrown with the path being read and the original
+ * as `cause`.
+ */
+function collectAll(value: unknown, ctx: ParseContext): ParsedItem[] {
   const out: ParsedItem[] = [];
-  collect(value, '', 0, ctx, false, null, out);
+  try {
+    collect(value, '', 0, ctx, false, null, out);
+  } catch (error) {
+    throw asInputError(error, '');
+  }
   return out;
-}
-
-/** Any throw becomes a JobInputError, so the safe variants never throw. */
-function asInputError(error: unknown): JobInputError {
-  if (error instanceof JobInputError) return error;
-  const reason = error instanceof Error ? error.message : String(error);
-  return new JobInputError(ErrorCode.UNRECOGNISED_INPUT, `The input could not be read: ${reason}`, {
-    path: '',
-    cause: error,
-  });
 }
 
 /**
@@ -43,9 +40,17 @@ function asInputError(error: unknown): JobInputError {
  * record, e.g. `Records[3].body.detail.jobId`), so one bad record never hides
  * the others.
  *
+ * A value the caller owns is read defensively: a getter or Proxy that throws,
+ * or a revoked Proxy, gives a JobInputError (`UNRECOGNISED_INPUT`, with the
+ * path being read and what was thrown as `cause`), and inside a batch only
+ * its record becomes `invalid`. A hole of a sparse array is an `invalid`
+ * item too.
+ *
  * @throws JobInputError when the value as a whole is not understood: not an
- *   object, array, text or bytes, invalid JSON, too large, too deep, or a
- *   shape no adapter knows.
+ *   object, array, text or bytes, invalid JSON, too large, too deep, a shape
+ *   no adapter knows, or a value that cannot be read.
+ * @throws JobTrackerError `INVALID_OPTIONS` for bad `options`, naming the
+ *   option (`options.maxDepth`).
  * @example
  * ```ts
  * export const handler = async (event: SQSEvent) => {
@@ -59,7 +64,7 @@ function asInputError(error: unknown): JobInputError {
  * ```
  */
 export function parseInputs(value: unknown, options?: ParseOptions): readonly ParsedItem[] {
-  return collectAll(value, options, 'any');
+  return collectAll(value, resolveParseOptions(options, 'any'));
 }
 
 /**
@@ -77,7 +82,9 @@ export type SafeParseInputsResult =
   | { readonly success: false; readonly error: JobInputError; readonly input: unknown };
 
 /**
- * Like {@link parseInputs}, but returns a failure instead of throwing.
+ * Like {@link parseInputs}, but returns a failure instead of throwing for
+ * bad input. Bad `options` are a mistake of the calling code, not of the
+ * input, and still throw JobTrackerError `INVALID_OPTIONS`.
  *
  * @example
  * ```ts
@@ -87,15 +94,16 @@ export type SafeParseInputsResult =
  * ```
  */
 export function safeParseInputs(value: unknown, options?: ParseOptions): SafeParseInputsResult {
+  const ctx = resolveParseOptions(options, 'any');
   try {
-    return { success: true, items: collectAll(value, options, 'any') };
+    return { success: true, items: collectAll(value, ctx) };
   } catch (error) {
-    return { success: false, error: asInputError(error), input: value };
+    return { success: false, error: asInputError(error, ''), input: value };
   }
 }
 
-function single(value: unknown, options: ParseOptions | undefined): ParsedEvent {
-  const items = collectAll(value, options, 'event');
+function single(value: unknown, ctx: ParseContext): ParsedEvent {
+  const items = collectAll(value, ctx);
   const item = items[0];
   if (items.length !== 1 || item === undefined) {
     throw new JobInputError(
@@ -116,7 +124,8 @@ function single(value: unknown, options: ParseOptions | undefined): ParsedEvent 
  * an `API_SNAPSHOT`; other events are skipped with a {@link SkipReason}.
  *
  * @throws JobInputError for a bad event, for anything that is not an
- *   EventBridge event, or for a wrapper holding more or fewer than one.
+ *   EventBridge event, or for a wrapper holding more or fewer than one;
+ *   JobTrackerError `INVALID_OPTIONS` for bad `options`.
  * @example
  * ```ts
  * const item = parseEvent({
@@ -141,7 +150,7 @@ function single(value: unknown, options: ParseOptions | undefined): ParsedEvent 
  * ```
  */
 export function parseEvent(value: unknown, options?: ParseOptions): ParsedEvent {
-  return single(value, options);
+  return single(value, resolveParseOptions(options, 'event'));
 }
 
 /**
@@ -157,7 +166,8 @@ export type SafeParseEventResult =
   | { readonly success: false; readonly error: JobInputError; readonly input: unknown };
 
 /**
- * Like {@link parseEvent}, but returns a failure instead of throwing.
+ * Like {@link parseEvent}, but returns a failure instead of throwing for bad
+ * input (bad `options` still throw JobTrackerError `INVALID_OPTIONS`).
  *
  * @example
  * ```ts
@@ -166,16 +176,17 @@ export type SafeParseEventResult =
  * ```
  */
 export function safeParseEvent(value: unknown, options?: ParseOptions): SafeParseEventResult {
+  const ctx = resolveParseOptions(options, 'event');
   try {
-    return { success: true, item: single(value, options) };
+    return { success: true, item: single(value, ctx) };
   } catch (error) {
-    return { success: false, error: asInputError(error), input: value };
+    return { success: false, error: asInputError(error, ''), input: value };
   }
 }
 
-function apiInputs(value: unknown, options: ParseOptions | undefined): readonly ApiSnapshotInput[] {
+function apiInputs(value: unknown, ctx: ParseContext): readonly ApiSnapshotInput[] {
   const inputs: ApiSnapshotInput[] = [];
-  for (const item of collectAll(value, options, 'api')) {
+  for (const item of collectAll(value, ctx)) {
     if (item.kind === 'invalid') throw item.error;
     if (item.kind === 'input' && item.input.type === 'API_SNAPSHOT') inputs.push(item.input);
   }
@@ -196,8 +207,13 @@ function apiInputs(value: unknown, options: ParseOptions | undefined): readonly 
  * `eventId`, so a redelivered record is recognised as a duplicate. See
  * {@link parseApiJob} for how fields map.
  *
+ * A job whose `Status` this version does not know (one the service may add)
+ * gives no snapshot; {@link parseInputs} reports it as a `skipped` item with
+ * reason `UNKNOWN_STATUS`.
+ *
  * @throws JobInputError for the first bad job, or for input that is no API
  *   response. Use {@link parseInputs} to keep the good jobs of a bad page.
+ *   JobTrackerError `INVALID_OPTIONS` for bad `options`.
  * @example
  * ```ts
  * const page = await client.send(new ListJobsCommand({ Queue, Status: 'PROGRESSING' }));
@@ -210,7 +226,7 @@ export function parseApiResponse(
   value: unknown,
   options?: ParseOptions,
 ): readonly ApiSnapshotInput[] {
-  return apiInputs(value, options);
+  return apiInputs(value, resolveParseOptions(options, 'api'));
 }
 
 /**
@@ -226,7 +242,8 @@ export type SafeParseApiResponseResult =
   | { readonly success: false; readonly error: JobInputError; readonly input: unknown };
 
 /**
- * Like {@link parseApiResponse}, but returns a failure instead of throwing.
+ * Like {@link parseApiResponse}, but returns a failure instead of throwing
+ * for bad input (bad `options` still throw JobTrackerError `INVALID_OPTIONS`).
  *
  * @example
  * ```ts
@@ -238,9 +255,10 @@ export function safeParseApiResponse(
   value: unknown,
   options?: ParseOptions,
 ): SafeParseApiResponseResult {
+  const ctx = resolveParseOptions(options, 'api');
   try {
-    return { success: true, inputs: apiInputs(value, options) };
+    return { success: true, inputs: apiInputs(value, ctx) };
   } catch (error) {
-    return { success: false, error: asInputError(error), input: value };
+    return { success: false, error: asInputError(error, ''), input: value };
   }
 }

@@ -5,27 +5,51 @@
  * holding several jobs. Each payload found becomes one {@link ParsedItem}.
  */
 import { ErrorCode, JobInputError } from '../errors.js';
-import { isObject, join, missing, wrongType } from '../internal/fields.js';
+import { join, missing } from '../internal/fields.js';
 import type { Fields } from '../internal/fields.js';
-import { fromApiJob } from './api.js';
+import { fromApiJob, unknownApiStatus } from './api.js';
 import { CLOUDTRAIL_DETAIL_TYPE, fromEventBridge } from './eventbridge.js';
 import type { ParseContext } from './internal/context.js';
+import {
+  asInputError,
+  bytesOf,
+  describe,
+  get,
+  has,
+  isArrayAt,
+  isRecord,
+  item,
+  keysOf,
+  wrongType,
+} from './internal/guard.js';
 import { inputItem, invalidItem, skippedItem } from './internal/make.js';
-import { parseJsonBytes, parseJsonText, tooDeep, where } from './internal/read.js';
+import { listLength, parseJsonBytes, parseJsonText, tooDeep, where } from './internal/read.js';
 import { SkipReason } from './items.js';
 import type { ParsedItem } from './items.js';
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return `a ${typeof value}`;
+/** `obj[key]`, or `undefined` when reading it throws. */
+function peek(obj: Fields, key: string): unknown {
+  try {
+    return obj[key];
+  } catch {
+    return undefined;
+  }
+}
+
+/** The first keys of `obj` for messages; never throws. */
+function someKeys(obj: Fields): string {
+  try {
+    return Object.keys(obj)
+      .slice(0, 6)
+      .map((key) => JSON.stringify(key.slice(0, 40)))
+      .join(', ');
+  } catch {
+    return '';
+  }
 }
 
 function unrecognised(path: string, obj: Fields, hint = ''): JobInputError {
-  const keys = Object.keys(obj)
-    .slice(0, 6)
-    .map((key) => JSON.stringify(key.slice(0, 40)))
-    .join(', ');
+  const keys = someKeys(obj);
   return new JobInputError(
     ErrorCode.UNRECOGNISED_INPUT,
     `Unrecognised input at ${where(path)}: an object with keys ${keys || '(none)'}${hint}.`,
@@ -39,32 +63,42 @@ function text(value: unknown): string | null {
 
 /** The id of the SQS or SNS message `value` is, if it is one; never throws. */
 function messageIdOf(value: unknown): string | null {
-  if (!isObject(value)) return null;
-  const id = text(value.messageId) ?? text(value.MessageId);
-  if (id !== null) return id;
-  return isObject(value.Sns) ? text(value.Sns.MessageId) : null;
+  try {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+    const obj = value as Fields;
+    const id = text(obj.messageId) ?? text(obj.MessageId);
+    if (id !== null) return id;
+    const sns = obj.Sns;
+    return typeof sns === 'object' && sns !== null ? text((sns as Fields).MessageId) : null;
+  } catch {
+    return null;
+  }
 }
 
-function isApiResponse(obj: Fields): boolean {
+function isApiResponse(obj: Fields, path: string): boolean {
+  const present = (key: string): boolean => has(obj, key, path);
   return (
-    'Job' in obj ||
-    'job' in obj ||
-    'Jobs' in obj ||
-    'jobs' in obj ||
-    'Id' in obj ||
-    'Arn' in obj ||
-    (('id' in obj || 'arn' in obj) && ('status' in obj || 'settings' in obj))
+    present('Job') ||
+    present('job') ||
+    present('Jobs') ||
+    present('jobs') ||
+    present('Id') ||
+    present('Arn') ||
+    ((present('id') || present('arn')) && (present('status') || present('settings')))
   );
 }
 
-function isQueryStatusOnly(obj: Fields): boolean {
-  for (const key of Object.keys(obj)) {
+function isQueryStatusOnly(obj: Fields, path: string): boolean {
+  for (const key of keysOf(obj, path)) {
     if (key !== 'Status' && key !== 'NextToken' && key !== '$metadata') return false;
   }
-  return typeof obj.Status === 'string';
+  return typeof get(obj, 'Status', path) === 'string';
 }
 
-/** Runs `collect` on each element; a bad element becomes an invalid item. */
+/**
+ * Runs `collect` on each element; a bad element becomes an invalid item,
+ * whatever it threw (a getter or Proxy of the caller's included).
+ */
 function collectEach(
   list: readonly unknown[],
   path: string,
@@ -75,15 +109,32 @@ function collectEach(
   out: ParsedItem[],
 ): void {
   if (level >= ctx.maxDepth) throw tooDeep(path, ctx);
-  for (let i = 0; i < list.length; i++) {
+  const length = trusted ? list.length : listLength(list, path, ctx);
+  for (let i = 0; i < length; i++) {
     const at = join(path, i);
-    const element = list[i];
     try {
+      const element = trusted ? list[i] : item(list, i, path);
+      if (element === undefined && !trusted && !(i in list)) {
+        throw new JobInputError(
+          ErrorCode.NOT_AN_OBJECT,
+          `Expected a payload at ${at}, got an empty slot of a sparse array.`,
+          { path: at },
+        );
+      }
       collect(element, at, level + 1, ctx, trusted, messageId, out);
     } catch (error) {
-      if (!(error instanceof JobInputError)) throw error;
-      out.push(invalidItem(error, at, messageId ?? messageIdOf(element)));
+      const id = messageId ?? messageIdOf(peekItem(list, i));
+      out.push(invalidItem(asInputError(error, at), at, id));
     }
+  }
+}
+
+/** `list[i]`, or `undefined` when reading it throws. */
+function peekItem(list: readonly unknown[], i: number): unknown {
+  try {
+    return list[i];
+  } catch {
+    return undefined;
   }
 }
 
@@ -96,10 +147,10 @@ function snsMessage(
   messageId: string | null,
   out: ParsedItem[],
 ): void {
-  const type = sns.Type;
-  const id = messageId ?? text(sns.MessageId);
+  const type = get(sns, 'Type', path);
+  const id = messageId ?? text(get(sns, 'MessageId', path));
   if (type === 'Notification' || type === undefined) {
-    const message = sns.Message;
+    const message = get(sns, 'Message', path);
     const at = join(path, 'Message');
     if (typeof message !== 'string') {
       throw message === undefined || message === null
@@ -110,7 +161,8 @@ function snsMessage(
     return;
   }
   if (type === 'SubscriptionConfirmation' || type === 'UnsubscribeConfirmation') {
-    const topic = typeof sns.TopicArn === 'string' ? ` for ${sns.TopicArn.slice(0, 256)}` : '';
+    const topicArn = get(sns, 'TopicArn', path);
+    const topic = typeof topicArn === 'string' ? ` for ${topicArn.slice(0, 256)}` : '';
     const subscribe = type === 'SubscriptionConfirmation';
     const hint = subscribe ? ' Confirm it through its SubscribeURL.' : '';
     out.push(
@@ -142,10 +194,14 @@ function apiJob(
   out: ParsedItem[],
 ): void {
   try {
-    out.push(inputItem(fromApiJob(job, path, level, ctx, trusted, null, null), path, messageId));
+    const result = fromApiJob(job, path, level, ctx, trusted, null, null);
+    out.push(
+      result.type === 'API_SNAPSHOT'
+        ? inputItem(result, path, messageId)
+        : unknownApiStatus(result, path, messageId),
+    );
   } catch (error) {
-    if (!(error instanceof JobInputError)) throw error;
-    out.push(invalidItem(error, path, messageId));
+    out.push(invalidItem(asInputError(error, path), path, messageId));
   }
 }
 
@@ -158,29 +214,37 @@ function apiResponse(
   messageId: string | null,
   out: ParsedItem[],
 ): void {
-  if ('Job' in obj || 'job' in obj) {
-    const key = 'Job' in obj ? 'Job' : 'job';
-    apiJob(obj[key], join(path, key), level + 1, ctx, trusted, messageId, out);
+  if (has(obj, 'Job', path) || has(obj, 'job', path)) {
+    const key = has(obj, 'Job', path) ? 'Job' : 'job';
+    apiJob(get(obj, key, path), join(path, key), level + 1, ctx, trusted, messageId, out);
     return;
   }
-  const listKey = 'Jobs' in obj ? 'Jobs' : 'jobs' in obj ? 'jobs' : null;
-  if (listKey === null && !isQueryStatusOnly(obj)) {
+  const listKey = has(obj, 'Jobs', path) ? 'Jobs' : has(obj, 'jobs', path) ? 'jobs' : null;
+  if (listKey === null && !isQueryStatusOnly(obj, path)) {
     apiJob(obj, path, level, ctx, trusted, messageId, out);
     return;
   }
   if (listKey !== null) {
-    const jobs = obj[listKey];
+    const jobs = get(obj, listKey, path);
     const at = join(path, listKey);
     if (jobs !== undefined && jobs !== null) {
-      if (!Array.isArray(jobs)) throw wrongType(at, 'an array', jobs);
+      if (!isArrayAt(jobs, at)) throw wrongType(at, 'an array', jobs);
       if (level + 1 >= ctx.maxDepth) throw tooDeep(at, ctx);
-      const list: readonly unknown[] = jobs;
-      for (let i = 0; i < list.length; i++) {
-        apiJob(list[i], join(at, i), level + 2, ctx, trusted, messageId, out);
+      const length = trusted ? jobs.length : listLength(jobs, at, ctx);
+      for (let i = 0; i < length; i++) {
+        const jobPath = join(at, i);
+        let job: unknown;
+        try {
+          job = trusted ? jobs[i] : item(jobs, i, at);
+        } catch (error) {
+          out.push(invalidItem(asInputError(error, jobPath), jobPath, messageId));
+          continue;
+        }
+        apiJob(job, jobPath, level + 2, ctx, trusted, messageId, out);
       }
     }
   }
-  const status = obj[listKey === 'jobs' ? 'status' : 'Status'];
+  const status = get(obj, listKey === 'jobs' ? 'status' : 'Status', path);
   if (typeof status === 'string' && status !== 'COMPLETE') {
     out.push(
       skippedItem(
@@ -220,80 +284,95 @@ export function collect(
     collect(parseJsonText(value, path, ctx), path, level + 1, ctx, true, messageId, out);
     return;
   }
-  if (value instanceof Uint8Array || value instanceof ArrayBuffer) {
-    const bytes = value instanceof ArrayBuffer ? new Uint8Array(value) : value;
-    collect(parseJsonBytes(bytes, path, ctx), path, level + 1, ctx, true, messageId, out);
-    return;
-  }
-  if (Array.isArray(value)) {
-    collectEach(value, path, level, ctx, trusted, messageId, out);
-    return;
-  }
-  if (!isObject(value)) {
+  if (typeof value !== 'object' || value === null) {
     throw new JobInputError(
       ErrorCode.NOT_AN_OBJECT,
       `Expected an object, an array, JSON text or bytes at ${where(path)}, got ${describe(value)}.`,
       { path },
     );
   }
+  const bytes = trusted ? null : bytesOf(value, path);
+  if (bytes !== null) {
+    collect(parseJsonBytes(bytes, path, ctx), path, level + 1, ctx, true, messageId, out);
+    return;
+  }
+  if (isArrayAt(value, path)) {
+    collectEach(value, path, level, ctx, trusted, messageId, out);
+    return;
+  }
+  collectObject(value as Fields, path, level, ctx, trusted, messageId, out);
+}
 
+/** {@link collect} for an object other than an array or bytes. */
+function collectObject(
+  value: Fields,
+  path: string,
+  level: number,
+  ctx: ParseContext,
+  trusted: boolean,
+  messageId: string | null,
+  out: ParsedItem[],
+): void {
   // EventBridge events first: they are the bulk of the traffic.
-  if ('detail-type' in value) {
-    if (ctx.mode === 'api' && value['detail-type'] !== CLOUDTRAIL_DETAIL_TYPE) {
+  if (has(value, 'detail-type', path)) {
+    if (ctx.mode === 'api' && get(value, 'detail-type', path) !== CLOUDTRAIL_DETAIL_TYPE) {
       throw unrecognised(path, value, ': an EventBridge event is not an API response');
     }
     try {
       out.push(fromEventBridge(value, path, level, ctx, trusted, messageId));
     } catch (error) {
-      if (!(error instanceof JobInputError)) throw error;
-      out.push(invalidItem(error, path, messageId));
+      out.push(invalidItem(asInputError(error, path), path, messageId));
     }
     return;
   }
 
-  const records = value.Records;
-  if (Array.isArray(records)) {
-    collectEach(records, join(path, 'Records'), level + 1, ctx, trusted, messageId, out);
+  const records = get(value, 'Records', path);
+  const recordsPath = join(path, 'Records');
+  if (isArrayAt(records, recordsPath)) {
+    collectEach(records, recordsPath, level + 1, ctx, trusted, messageId, out);
     return;
   }
 
   // An SQS record of a Lambda event, or an SQS message from ReceiveMessage.
+  const present = (key: string): boolean => has(value, key, path);
   const sqsBodyKey =
-    value.eventSource === 'aws:sqs' || ('body' in value && 'receiptHandle' in value)
+    get(value, 'eventSource', path) === 'aws:sqs' || (present('body') && present('receiptHandle'))
       ? 'body'
-      : 'Body' in value && ('ReceiptHandle' in value || 'MD5OfBody' in value)
+      : present('Body') && (present('ReceiptHandle') || present('MD5OfBody'))
         ? 'Body'
         : null;
   if (sqsBodyKey !== null) {
-    const body = value[sqsBodyKey];
+    const body = get(value, sqsBodyKey, path);
     const at = join(path, sqsBodyKey);
     if (typeof body !== 'string') {
       throw body === undefined || body === null ? missing(at) : wrongType(at, 'a string', body);
     }
-    const id = messageId ?? text(value.messageId) ?? text(value.MessageId);
+    const id = messageId ?? text(peek(value, 'messageId')) ?? text(peek(value, 'MessageId'));
     collect(body, at, level + 1, ctx, trusted, id, out);
     return;
   }
-  const messages = value.Messages;
-  if (Array.isArray(messages)) {
-    collectEach(messages, join(path, 'Messages'), level + 1, ctx, trusted, messageId, out);
+  const messages = get(value, 'Messages', path);
+  const messagesPath = join(path, 'Messages');
+  if (isArrayAt(messages, messagesPath)) {
+    collectEach(messages, messagesPath, level + 1, ctx, trusted, messageId, out);
     return;
   }
 
   // An SNS record of a Lambda event, or an SNS message (HTTP, SNS to SQS).
-  const sns = value.Sns;
-  if (isObject(sns) || value.EventSource === 'aws:sns') {
-    const at = join(path, 'Sns');
-    if (!isObject(sns)) throw wrongType(at, 'an object', sns);
-    snsMessage(sns, at, level + 1, ctx, trusted, messageId ?? text(sns.MessageId), out);
+  const sns = get(value, 'Sns', path);
+  const at = join(path, 'Sns');
+  if (isRecord(sns, at) || get(value, 'EventSource', path) === 'aws:sns') {
+    if (!isRecord(sns, at)) throw wrongType(at, 'an object', sns);
+    const id = messageId ?? text(peek(sns, 'MessageId'));
+    snsMessage(sns, at, level + 1, ctx, trusted, id, out);
     return;
   }
-  if (typeof value.Type === 'string' && ('TopicArn' in value || 'Message' in value)) {
+  if (typeof get(value, 'Type', path) === 'string' && (present('TopicArn') || present('Message'))) {
     snsMessage(value, path, level, ctx, trusted, messageId, out);
     return;
   }
 
-  if (isApiResponse(value) || isQueryStatusOnly(value)) {
+  if (isApiResponse(value, path) || isQueryStatusOnly(value, path)) {
     if (ctx.mode === 'event') {
       throw unrecognised(path, value, ': an API response is not an event (see parseApiResponse)');
     }

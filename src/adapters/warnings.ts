@@ -1,6 +1,9 @@
 import { ErrorCode, JobInputError } from '../errors.js';
-import { isObject, join, missing, requireNumber, wrongType } from '../internal/fields.js';
+import { join, missing } from '../internal/fields.js';
 import type { WarningCount } from '../model/input.js';
+import type { ParseContext } from './internal/context.js';
+import { get, isArrayAt, isRecord, item, wrongType } from './internal/guard.js';
+import { listLength, readNumber } from './internal/read.js';
 import { COUNT } from './internal/status.js';
 
 const CODE_DIGITS = /^\d{1,16}$/;
@@ -44,26 +47,30 @@ export function normaliseWarningCode(code: unknown, path = 'code'): string {
  * Reads a list of `{code, count}` warnings (`warnings` of `COMPLETE` events,
  * `Warnings` of API jobs with `Code`/`Count`). Absent or `null` gives `[]`.
  * Internal.
+ *
+ * @param trusted - Whether `value` came from this library's own `JSON.parse`.
  */
 export function readWarningCounts(
   value: unknown,
   path: string,
   codeKey: string,
   countKey: string,
+  ctx: ParseContext,
+  trusted: boolean,
 ): readonly WarningCount[] {
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) throw wrongType(path, 'an array', value);
-  const list: readonly unknown[] = value;
+  if (!isArrayAt(value, path)) throw wrongType(path, 'an array', value);
+  const length = trusted ? value.length : listLength(value, path, ctx);
   const out: WarningCount[] = [];
-  for (let i = 0; i < list.length; i++) {
-    const item = list[i];
+  for (let i = 0; i < length; i++) {
     const at = join(path, i);
-    if (!isObject(item)) throw wrongType(at, 'an object', item);
-    const code = item[codeKey];
+    const warning = trusted ? value[i] : item(value, i, path);
+    if (!isRecord(warning, at)) throw wrongType(at, 'an object', warning);
+    const code = get(warning, codeKey, at);
     if (code === undefined || code === null) throw missing(join(at, codeKey));
     out.push({
       code: normaliseWarningCode(code, join(at, codeKey)),
-      count: requireNumber(item, countKey, at, COUNT),
+      count: readNumber(warning, countKey, at, COUNT),
     });
   }
   return out;

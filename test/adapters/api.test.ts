@@ -222,14 +222,30 @@ describe('pages and other responses', () => {
 
   it('keeps the good jobs of a page beside a bad one', () => {
     const page = fixture('test/adapters/fixtures/list-jobs-page.wire.json') as { jobs: object[] };
-    const jobs = [page.jobs[0], { ...page.jobs[1], status: 'PAUSED' }];
+    const jobs = [page.jobs[0], { ...page.jobs[1], jobPercentComplete: 140 }];
 
     const items = parseInputs({ jobs });
 
     expect(items.map((item) => item.kind)).toEqual(['input', 'invalid']);
     expect(items[1]).toMatchObject({
-      error: { code: ErrorCode.INVALID_VALUE, path: 'jobs[1].status' },
+      error: { code: ErrorCode.OUT_OF_RANGE, path: 'jobs[1].jobPercentComplete' },
     });
+  });
+
+  it('skips a job of a status this version does not know, keeping the others', () => {
+    const page = fixture('test/adapters/fixtures/list-jobs-page.wire.json') as { jobs: object[] };
+    const jobs = [page.jobs[0], { ...page.jobs[1], status: 'PAUSED' }];
+
+    const items = parseInputs({ jobs });
+    const snapshots = parseApiResponse({ jobs });
+
+    expect(items.map((item) => item.kind)).toEqual(['input', 'skipped']);
+    expect(items[1]).toMatchObject({
+      reason: SkipReason.UNKNOWN_STATUS,
+      path: 'jobs[1]',
+      jobId: '1733238090789-g7h8i9',
+    });
+    expect(snapshots.map((s) => s.jobId)).toEqual(['1733238011456-d4e5f6']);
   });
 
   it('reads a CloudTrail CreateJob record as a SUBMITTED snapshot', () => {
@@ -297,13 +313,30 @@ describe('pages and other responses', () => {
     expect(snapshot.phase).toBeNull();
   });
 
-  it('refuses a Status outside the API set', () => {
-    const result = safeParseApiResponse({ Job: { Id: 'j-1', Status: 'PAUSED', CreatedAt: 1 } });
+  it('gives no snapshot for a Status this version does not know', () => {
+    const response = { Job: { Id: 'j-1', Status: 'PAUSED', CreatedAt: 1 } };
 
-    expect(result).toMatchObject({
-      success: false,
-      error: { code: ErrorCode.INVALID_VALUE, path: 'Job.Status' },
-    });
+    const result = safeParseApiResponse(response);
+    const items = parseInputs(response);
+
+    expect(result).toEqual({ success: true, inputs: [] });
+    expect(items).toEqual([
+      expect.objectContaining({
+        kind: 'skipped',
+        reason: SkipReason.UNKNOWN_STATUS,
+        path: 'Job',
+        jobId: 'j-1',
+      }),
+    ]);
+    expect(items[0]?.kind === 'skipped' && items[0].message).toContain('"PAUSED"');
+  });
+
+  it('refuses a Status it does not know in parseApiJob, which must return a snapshot', () => {
+    const job = { Id: 'j-1', Status: 'PAUSED', CreatedAt: 1 };
+
+    const error = thrown(() => parseApiJob(job));
+
+    expect(error).toMatchObject({ code: ErrorCode.INVALID_VALUE, path: 'Status' });
   });
 
   it('refuses a job state change event as an API response', () => {

@@ -1,13 +1,15 @@
 /**
  * Turns untrusted values into the plain JSON the tracker passes through
  * (`raw`, `completion`, input details), so pass-through data can never carry
- * a prototype-polluting key, a cycle, a class instance or a non-finite number.
+ * a prototype-polluting key, a cycle, a class instance, a hole or a
+ * non-finite number.
  * Internal: not re-exported from any public entry point.
  */
-import { checkKey, join, wrongType } from '../../internal/fields.js';
+import { join } from '../../internal/fields.js';
 import type { JsonObject, JsonValue } from '../../model/json.js';
 import type { ParseContext } from './context.js';
-import { checkLength, tooDeep } from './read.js';
+import { checkKey, get, isArrayAt, item, keysOf, prototypeOf, wrongType } from './guard.js';
+import { checkCount, checkLength, listLength, tooDeep } from './read.js';
 
 /**
  * Checks `value` as JSON and returns it.
@@ -17,7 +19,8 @@ import { checkLength, tooDeep } from './read.js';
  * copied: the value is only walked for the limits and forbidden keys. Values
  * handed over by callers are copied into fresh plain objects, dropping keys
  * whose value is `undefined`, so later changes by the caller cannot reach the
- * tracker.
+ * tracker. Every read of a caller's value is guarded: a getter or Proxy that
+ * throws gives a typed error at its path.
  */
 export function toJson(
   value: unknown,
@@ -38,7 +41,7 @@ export function toJson(
     case 'object':
       if (value === null) return null;
       if (level >= ctx.maxDepth) throw tooDeep(path, ctx);
-      if (Array.isArray(value)) return toJsonArray(value, path, level, ctx, trusted);
+      if (isArrayAt(value, path)) return toJsonArray(value, path, level, ctx, trusted);
       return toJsonObjectUnchecked(value, path, level, ctx, trusted);
     default:
       throw wrongType(path, 'a JSON value', value);
@@ -56,9 +59,10 @@ function toJsonArray(
     for (let i = 0; i < list.length; i++) toJson(list[i], join(path, i), level + 1, ctx, true);
     return list as JsonValue;
   }
+  const length = listLength(list, path, ctx);
   const out: JsonValue[] = [];
-  for (let i = 0; i < list.length; i++) {
-    out.push(toJson(list[i], join(path, i), level + 1, ctx, false));
+  for (let i = 0; i < length; i++) {
+    out.push(toJson(item(list, i, path), join(path, i), level + 1, ctx, false));
   }
   return out;
 }
@@ -78,15 +82,17 @@ function toJsonObjectUnchecked(
     }
     return fields as JsonObject;
   }
-  const proto: unknown = Object.getPrototypeOf(obj);
+  const proto = prototypeOf(obj, path);
   if (proto !== Object.prototype && proto !== null) {
     throw wrongType(path, 'a plain object', obj);
   }
+  const keys = keysOf(obj, path);
+  checkCount(keys.length, path, ctx, 'object');
   const out: Record<string, JsonValue> = {};
-  for (const key of Object.keys(fields)) {
+  for (const key of keys) {
     checkKey(key, path);
-    const item = fields[key];
-    if (item !== undefined) out[key] = toJson(item, join(path, key), level + 1, ctx, false);
+    const value = get(fields, key, path);
+    if (value !== undefined) out[key] = toJson(value, join(path, key), level + 1, ctx, false);
   }
   return out;
 }
@@ -99,7 +105,7 @@ export function toJsonObject(
   ctx: ParseContext,
   trusted: boolean,
 ): JsonObject {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+  if (typeof value !== 'object' || value === null || isArrayAt(value, path)) {
     throw wrongType(path, 'an object', value);
   }
   if (level >= ctx.maxDepth) throw tooDeep(path, ctx);
@@ -115,12 +121,13 @@ export function toJsonObjectList(
   trusted: boolean,
 ): readonly JsonObject[] {
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) throw wrongType(path, 'an array', value);
+  if (!isArrayAt(value, path)) throw wrongType(path, 'an array', value);
   if (level >= ctx.maxDepth) throw tooDeep(path, ctx);
-  const list: readonly unknown[] = value;
+  const length = trusted ? value.length : listLength(value, path, ctx);
   const out: JsonObject[] = [];
-  for (let i = 0; i < list.length; i++) {
-    out.push(toJsonObject(list[i], join(path, i), level + 1, ctx, trusted));
+  for (let i = 0; i < length; i++) {
+    const element = trusted ? value[i] : item(value, i, path);
+    out.push(toJsonObject(element, join(path, i), level + 1, ctx, trusted));
   }
   return out;
 }
@@ -135,9 +142,9 @@ export function asObjectList(value: JsonValue | undefined, path: string): readon
   if (!Array.isArray(value)) throw wrongType(path, 'an array', value);
   const list: readonly JsonValue[] = value;
   for (let i = 0; i < list.length; i++) {
-    const item = list[i];
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-      throw wrongType(join(path, i), 'an object', item);
+    const element = list[i];
+    if (typeof element !== 'object' || element === null || Array.isArray(element)) {
+      throw wrongType(join(path, i), 'an object', element);
     }
   }
   return list as readonly JsonObject[];

@@ -3,9 +3,10 @@
  * statuses. Internal.
  */
 import { ErrorCode, JobInputError } from '../../errors.js';
-import { join, missing, wrongType } from '../../internal/fields.js';
+import { join, missing } from '../../internal/fields.js';
 import type { Fields, NumberRange } from '../../internal/fields.js';
 import type { JobPhase, JobStatus, PhaseStatus } from '../../model/status.js';
+import { get, wrongType } from './guard.js';
 
 /** The range of every percentage. */
 export const PERCENT: NumberRange = { min: 0, max: 100 };
@@ -13,8 +14,8 @@ export const PERCENT: NumberRange = { min: 0, max: 100 };
 /** A non-negative integer count. */
 export const COUNT: NumberRange = { min: 0, integer: true };
 
-/** Epoch milliseconds. */
-export const TIMESTAMP: NumberRange = { min: 0 };
+/** Epoch milliseconds: whole, since every source counts whole milliseconds. */
+export const TIMESTAMP: NumberRange = { min: 0, integer: true };
 
 /** Any integer (priorities, error codes). */
 export const INTEGER: NumberRange = { integer: true };
@@ -24,7 +25,7 @@ export const INTEGER: NumberRange = { integer: true };
  * so a future phase never costs a progress update; a non-string is refused.
  */
 export function readPhase(obj: Fields, key: string, path: string): JobPhase | null {
-  const value = obj[key];
+  const value = get(obj, key, path);
   // Each case returns its own literal, never the parsed string: states keep
   // these values, and a literal is one shared string instead of one per job.
   switch (value) {
@@ -45,7 +46,7 @@ export function readPhase(obj: Fields, key: string, path: string): JobPhase | nu
 
 /** A phase status; `null` for a value this version does not know. */
 export function readPhaseStatus(obj: Fields, key: string, path: string): PhaseStatus | null {
-  const value = obj[key];
+  const value = get(obj, key, path);
   switch (value) {
     case 'PENDING':
       return 'PENDING';
@@ -62,9 +63,12 @@ export function readPhaseStatus(obj: Fields, key: string, path: string): PhaseSt
   }
 }
 
-/** A required job status of the API's closed set. */
-export function readJobStatus(obj: Fields, key: string, path: string): JobStatus {
-  const value = obj[key];
+/**
+ * A required job status. A string this version does not know (a status the
+ * service may add) gives `null`, for the caller to skip the job or refuse it.
+ */
+export function readJobStatus(obj: Fields, key: string, path: string): JobStatus | null {
+  const value = get(obj, key, path);
   switch (value) {
     case 'SUBMITTED':
       return 'SUBMITTED';
@@ -79,14 +83,17 @@ export function readJobStatus(obj: Fields, key: string, path: string): JobStatus
     case undefined:
     case null:
       throw missing(join(path, key));
-    default: {
-      const at = join(path, key);
-      if (typeof value !== 'string') throw wrongType(at, 'a string', value);
-      throw new JobInputError(
-        ErrorCode.INVALID_VALUE,
-        `Expected a job status (SUBMITTED, PROGRESSING, COMPLETE, ERROR, CANCELED) at ${at}, got ${JSON.stringify(value.slice(0, 40))}.`,
-        { path: at },
-      );
-    }
+    default:
+      if (typeof value !== 'string') throw wrongType(join(path, key), 'a string', value);
+      return null;
   }
+}
+
+/** The `INVALID_VALUE` error of a job status this version does not know. */
+export function unknownJobStatus(status: string, path: string): JobInputError {
+  return new JobInputError(
+    ErrorCode.INVALID_VALUE,
+    `Expected a job status (SUBMITTED, PROGRESSING, COMPLETE, ERROR, CANCELED) at ${path}, got ${JSON.stringify(status.slice(0, 40))}.`,
+    { path },
+  );
 }

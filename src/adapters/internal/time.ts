@@ -2,8 +2,9 @@
  * Reads API times in every form they travel in. Internal.
  */
 import { ErrorCode, JobInputError } from '../../errors.js';
-import { join, wrongType } from '../../internal/fields.js';
+import { join } from '../../internal/fields.js';
 import type { Fields } from '../../internal/fields.js';
+import { get, unreadable, wrongType } from './guard.js';
 
 /**
  * Epoch values at or above this are milliseconds, below it seconds.
@@ -41,6 +42,15 @@ function fromEpoch(value: number, path: string): number {
   return value >= MILLISECONDS_FROM ? Math.round(value) : Math.round(value * 1000);
 }
 
+/** The time of a `Date`, `undefined` for any other object. */
+function dateTime(value: object, path: string): number | undefined {
+  try {
+    return value instanceof Date ? value.getTime() : undefined;
+  } catch (cause) {
+    throw unreadable(path, cause);
+  }
+}
+
 /**
  * Epoch milliseconds from a `Date` (the SDK), epoch seconds (the REST wire
  * and CLI, possibly fractional), epoch milliseconds (CloudTrail records),
@@ -48,9 +58,10 @@ function fromEpoch(value: number, path: string): number {
  */
 export function toEpochMs(value: unknown, path: string): number {
   if (typeof value === 'number') return fromEpoch(value, path);
-  if (value instanceof Date) {
-    const ms = value.getTime();
-    if (Number.isNaN(ms)) throw invalidTime(path, value);
+  if (typeof value === 'object' && value !== null) {
+    const ms = dateTime(value, path);
+    if (ms === undefined) throw wrongType(path, 'a time', value);
+    if (Number.isNaN(ms)) throw invalidTime(path, 'Invalid Date');
     return afterEpoch(ms, path);
   }
   if (typeof value === 'string') {
@@ -66,7 +77,7 @@ export function toEpochMs(value: unknown, path: string): number {
 
 /** An optional time field: absent or `null` gives `null`. */
 export function readTime(obj: Fields, key: string, path: string): number | null {
-  const value = obj[key];
+  const value = get(obj, key, path);
   if (value === undefined || value === null) return null;
   return toEpochMs(value, join(path, key));
 }
