@@ -24,6 +24,13 @@ export const ApiFailureKind = {
   ACCESS_DENIED: 'ACCESS_DENIED',
   /** Any other refusal (`BadRequestException`, an unknown host, a defect). */
   REJECTED: 'REJECTED',
+  /**
+   * An answer came (HTTP 2xx) but could not be read: a body that is no JSON,
+   * a `Job` missing or null, a field the adapter refuses (a percent of 150),
+   * a status the library does not know. One such answer is treated like a
+   * failed call: the waiter keeps the last good state and tries again later.
+   */
+  INVALID_RESPONSE: 'INVALID_RESPONSE',
 } as const;
 
 /**
@@ -49,8 +56,22 @@ export interface RetryableFailure {
   readonly kind:
     | typeof ApiFailureKind.THROTTLED
     | typeof ApiFailureKind.SERVER
-    | typeof ApiFailureKind.NETWORK;
-  /** What `client.send()` rejected with. */
+    | typeof ApiFailureKind.NETWORK
+    | typeof ApiFailureKind.INVALID_RESPONSE;
+  /**
+   * A short code saying what failed, for logs and counts: the error's `code`
+   * for a broken connection (`ECONNREFUSED`, `ECONNRESET`), its name for a
+   * refusal (`TooManyRequestsException`, `InternalServerErrorException`, or
+   * `HTTP 503` when it has none), and for an answer that could not be read
+   * the adapter's code (`OUT_OF_RANGE`, `MISSING_FIELD`, `UNKNOWN_STATUS`) or
+   * `UNREADABLE_ANSWER` when the SDK could not parse it.
+   */
+  readonly reason: string;
+  /**
+   * What `client.send()` rejected with (the SDK's error also when it could
+   * not parse an answer); for an answer the tracker refused or skipped, the
+   * `JobTrackerError` that says why.
+   */
   readonly error: unknown;
 }
 
@@ -122,6 +143,8 @@ export function classifyApiError(error: unknown): ApiFailureKind {
   if (status === 401 || status === 403) return ApiFailureKind.ACCESS_DENIED;
   if (status !== null && status >= 500) return ApiFailureKind.SERVER;
   if (field(error, '$fault') === 'server' && status === null) return ApiFailureKind.SERVER;
+  // The SDK could not read a 2xx answer (no JSON, a null body): the call itself went through.
+  if (status !== null && status >= 200 && status < 300) return ApiFailureKind.INVALID_RESPONSE;
   if (status !== null) return ApiFailureKind.REJECTED;
   if (typeof code === 'string' && NETWORK_CODES.has(code)) return ApiFailureKind.NETWORK;
   if (typeof name === 'string' && NETWORK_NAMES.has(name)) return ApiFailureKind.NETWORK;

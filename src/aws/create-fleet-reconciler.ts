@@ -10,6 +10,8 @@ import type { RetryableFailure } from './api-failure.js';
 import { BudgetedCaller, emptyTally, type CallTally } from './internal/budgeted-caller.js';
 import {
   checkClient,
+  checkedClock,
+  checkedRandom,
   checkFunction,
   checkSignal,
   invalidOptions,
@@ -23,6 +25,7 @@ import {
   type CycleContext,
   type CycleFindings,
 } from './internal/reconcile-cycle.js';
+import { startIdleTimer } from './internal/idle-timer.js';
 import { RequestBudget } from './internal/request-budget.js';
 import { QuietJobs } from './internal/quiet-jobs.js';
 import { realSleep, type Sleep } from './sleep.js';
@@ -157,17 +160,20 @@ export interface FleetReconcilerOptions {
   /** Receives reports, retries and errors. @defaultValue none */
   readonly observer?: FleetReconcilerObserver;
   /**
-   * The clock of the request budget, the loop and the watchdog, epoch ms.
+   * The clock of the request budget, the loop and the watchdog, epoch ms. A
+   * reading that is no finite number fails the pass with `INVALID_OPTIONS`.
    * @defaultValue Date.now
    */
   readonly clock?: () => number;
   /**
    * How to wait; it must move `clock` forward (inject both in tests).
-   * @defaultValue a `setTimeout` cleared on abort
+   * @defaultValue a `setTimeout` cleared on abort; between the passes of the
+   *   `start()` loop it does not keep the process alive
    */
   readonly sleep?: Sleep;
   /**
-   * The source of jitter, a number from 0 to 1.
+   * The source of jitter, a number from 0 to 1. A draw outside that range
+   * fails the pass with `INVALID_OPTIONS`.
    * @defaultValue Math.random
    */
   readonly random?: () => number;
@@ -188,7 +194,12 @@ export interface FleetReconciler {
   runOnce(): Promise<ReconcileReport>;
   /** Runs the watchdog once: `GetJob` for each `PROGRESSING` job quiet for too long. */
   checkStale(): Promise<ReconcileReport>;
-  /** Starts the loop: a pass now and every `intervalMs`, the watchdog in between. */
+  /**
+   * Starts the loop: a pass now and every `intervalMs`, the watchdog in
+   * between. Like an unreferenced interval, the loop does not keep the
+   * process alive while it waits between passes (with the default `sleep`):
+   * a server or a queue consumer keeps it running.
+   */
   start(): void;
   /** Stops the loop, cancels the call in flight, and resolves once nothing is left running. */
   stop(): Promise<void>;
@@ -265,9 +276,14 @@ export function createFleetReconciler(options: FleetReconcilerOptions): FleetRec
   checkFunction(options.sleep, 'options.sleep');
   checkFunction(options.random, 'options.random');
 
-  const clock = options.clock ?? Date.now;
+  const clock = checkedClock(options.clock ?? Date.now, 'options.clock');
   const sleep = options.sleep ?? realSleep;
-  const random = options.random ?? Math.random;
+  const random = checkedRandom(options.random ?? Math.random, 'options.random');
+  /** The wait between passes of the loop: the default one holds the process open for nobody. */
+  const idle: Sleep =
+    options.sleep === undefined || options.sleep === realSleep
+      ? (ms, signal) => startIdleTimer(ms, signal, false).done
+      : sleep;
   const observer = options.observer;
   const budget = new RequestBudget(rate, burst, clock, sleep);
   const caller = new BudgetedCaller({
@@ -392,7 +408,7 @@ export function createFleetReconciler(options: FleetReconcilerOptions): FleetRec
       if (signal.aborted) return;
       const untilPass = nextPass - clock();
       const wait = watchdogEveryMs > 0 ? Math.min(untilPass, watchdogEveryMs) : untilPass;
-      await sleep(Math.max(1, wait), signal).catch(() => undefined);
+      await idle(Math.max(1, wait), signal).catch(() => undefined);
     }
   };
 

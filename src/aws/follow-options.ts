@@ -9,6 +9,8 @@ import type { JobEventSource } from './event-source.js';
 import type { FollowSettings } from './internal/follower.js';
 import {
   checkClient,
+  checkedClock,
+  checkedRandom,
   checkEventSource,
   checkFunction,
   checkSignal,
@@ -43,7 +45,10 @@ export type IngestSource = 'poll' | 'event';
 export interface JobFollowObserver {
   /** After each GetJob answer or event payload the tracker took in, with what it did. */
   readonly onIngest?: (result: IngestResult, source: IngestSource) => void;
-  /** After a GetJob call that failed in a way worth trying again, with the delay before the next. */
+  /**
+   * After a GetJob call that failed in a way worth trying again, or whose
+   * answer could not be read, with the delay before the next call.
+   */
   readonly onRetry?: (failure: RetryableFailure, delayMs: number) => void;
   /**
    * When an event payload could not be read at all, or the event source
@@ -61,6 +66,20 @@ export interface JobFollowObserver {
  * ```
  */
 export const DEFAULT_MIN_DELAY_SECONDS = 2;
+
+/**
+ * The smallest `minDelay` (and so `maxDelay`) the waiter and `watchJob`
+ * accept, in seconds: a tenth of a second. A smaller delay would poll
+ * `GetJob` many times a second, which MediaConvert throttles and which no
+ * job needs; with an injected `sleep` that moves a fake clock, a larger
+ * delay costs nothing anyway.
+ *
+ * @example
+ * ```ts
+ * const minDelay = Math.max(MIN_DELAY_FLOOR_SECONDS, 15 / speed);
+ * ```
+ */
+export const MIN_DELAY_FLOOR_SECONDS = 0.1;
 
 /**
  * The default `maxDelay` of the waiter and `watchJob`, in seconds.
@@ -91,14 +110,16 @@ export interface JobFollowOptions {
   /** Your MediaConvert client; it is used for `GetJob` only and never destroyed here. */
   readonly client: MediaConvertClient;
   /**
-   * The shortest wait between two `GetJob` calls, in seconds.
+   * The shortest wait between two `GetJob` calls, in seconds; at least
+   * {@link MIN_DELAY_FLOOR_SECONDS} (0.1).
    * @defaultValue 2
    */
   readonly minDelay?: number;
   /**
-   * The longest wait between two `GetJob` calls, in seconds. MediaConvert
-   * jobs take minutes, so a minute keeps a long job cheap to follow.
-   * @defaultValue 60
+   * The longest wait between two `GetJob` calls, in seconds; at least
+   * `minDelay`. MediaConvert jobs take minutes, so a minute keeps a long job
+   * cheap to follow.
+   * @defaultValue 60, or `minDelay` if that is more
    */
   readonly maxDelay?: number;
   /**
@@ -126,33 +147,35 @@ export interface JobFollowOptions {
    */
   readonly observer?: JobFollowObserver;
   /**
-   * The clock that measures `maxWaitTime`, in epoch milliseconds.
+   * The clock that measures `maxWaitTime`, in epoch milliseconds. A reading
+   * that is no finite number ends following with `INVALID_OPTIONS`.
    * @defaultValue Date.now
    */
   readonly clock?: () => number;
   /**
    * How to wait between polls; inject one that advances a fake clock in tests.
-   * @defaultValue a `setTimeout` cleared on abort
+   * @defaultValue a `setTimeout` cleared on abort, which keeps the process
+   *   alive only while someone waits for the result (see docs/waiting.md)
    */
   readonly sleep?: Sleep;
   /**
-   * The source of jitter, a number from 0 to 1.
+   * The source of jitter, a number from 0 to 1. A draw outside that range
+   * (`NaN`, `Infinity`) ends following with `INVALID_OPTIONS`.
    * @defaultValue Math.random
    */
   readonly random?: () => number;
 }
 
-/** The option names of {@link JobFollowOptions} that hold seconds, checked alike. */
+/** Reads `minDelay` and `maxDelay` (seconds) into milliseconds, with the floor and their order. */
 function readDelays(options: JobFollowOptions): { minMs: number; maxMs: number } {
   const min = readNumber(options.minDelay, 'options.minDelay', DEFAULT_MIN_DELAY_SECONDS, {
-    min: 0,
-    exclusiveMin: true,
+    min: MIN_DELAY_FLOOR_SECONDS,
   });
   const max = readNumber(
     options.maxDelay,
     'options.maxDelay',
     Math.max(DEFAULT_MAX_DELAY_SECONDS, min),
-    { min: 0, exclusiveMin: true },
+    { min: MIN_DELAY_FLOOR_SECONDS },
   );
   if (max < min) {
     throw invalidOptions(
@@ -231,9 +254,9 @@ export function readFollowSettings(
     maxWaitMs,
     signal: options.abortSignal,
     events: options.events,
-    clock: options.clock ?? Date.now,
-    sleep: options.sleep ?? realSleep,
-    random: options.random ?? Math.random,
+    clock: checkedClock(options.clock ?? Date.now, 'options.clock'),
+    sleep: options.sleep === undefined || options.sleep === realSleep ? null : options.sleep,
+    random: checkedRandom(options.random ?? Math.random, 'options.random'),
     tracker,
     observer: options.observer,
     collect: mode.collect,

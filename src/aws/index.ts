@@ -12,6 +12,7 @@
 export {
   DEFAULT_MAX_DELAY_SECONDS,
   DEFAULT_MIN_DELAY_SECONDS,
+  MIN_DELAY_FLOOR_SECONDS,
   type IngestSource,
   type JobFollowObserver,
   type JobFollowOptions,

@@ -6,7 +6,7 @@ import { ErrorCode, JobTrackerError } from '../errors.js';
 import type { JobState } from '../model/job-state.js';
 import { readFollowSettings, type JobFollowOptions } from './follow-options.js';
 import { JobFollower, type FollowEnd } from './internal/follower.js';
-import { describeProgress } from './internal/describe.js';
+import { describeProgress, lastFailureText, wasObserved } from './internal/describe.js';
 
 /**
  * How a wait ended, named like the AWS SDK's `WaiterState` (which also has
@@ -84,8 +84,16 @@ export interface JobWaiterResult {
   readonly reason: string;
   /** `GetJob` calls made (a call the SDK retried counts once). */
   readonly polls: number;
-  /** `GetJob` calls that failed in a way worth retrying (throttled, 5xx, network). */
+  /**
+   * `GetJob` calls that failed in a way worth retrying (throttled, 5xx,
+   * network) or whose answer could not be read (`INVALID_RESPONSE`).
+   */
   readonly retries: number;
+  /**
+   * The same calls counted by their reason (see `RetryableFailure.reason`):
+   * `{ TooManyRequestsException: 2, ECONNRESET: 1, OUT_OF_RANGE: 1 }`.
+   */
+  readonly retryReasons: { readonly [reason: string]: number };
 }
 
 /**
@@ -103,7 +111,12 @@ export interface JobWaiterSuccess extends JobWaiterResult {
 function resultOf(end: FollowEnd, follower: JobFollower, maxWaitTime: number): JobWaiterResult {
   const job = follower.tracker.state;
   const id = follower.tracker.jobId ?? '?';
-  const base = { job, polls: follower.polls, retries: follower.retries };
+  const base = {
+    job,
+    polls: follower.polls,
+    retries: follower.retries,
+    retryReasons: follower.retryReasons(),
+  };
   switch (end.kind) {
     case 'settled': {
       if (job.status === 'COMPLETE') {
@@ -126,14 +139,20 @@ function resultOf(end: FollowEnd, follower: JobFollower, maxWaitTime: number): J
       return {
         ...base,
         state: JobWaiterState.TIMEOUT,
-        reason: `Job ${id} was still ${describeProgress(job)} after ${maxWaitTime} s.`,
+        reason: wasObserved(job)
+          ? `Job ${id} was still ${describeProgress(job)} after ${maxWaitTime} s.`
+          : `No answer about job ${id} was received in ${maxWaitTime} s` +
+            `${lastFailureText(follower.lastFailure)}.`,
       };
     case 'aborted':
     case 'stopped':
       return {
         ...base,
         state: JobWaiterState.ABORTED,
-        reason: `Waiting for job ${id} was aborted while it was ${describeProgress(job)}.`,
+        reason: wasObserved(job)
+          ? `Waiting for job ${id} was aborted while it was ${describeProgress(job)}.`
+          : `Waiting for job ${id} was aborted before any answer about it was received` +
+            `${lastFailureText(follower.lastFailure)}.`,
       };
     case 'failed':
       throw end.error;
@@ -150,12 +169,18 @@ function resultOf(end: FollowEnd, follower: JobFollower, maxWaitTime: number): J
  * Between polls it waits with exponential backoff and full jitter from
  * `minDelay` up to `maxDelay`, no longer than the job's `StatusUpdateInterval`
  * while it is `PROGRESSING`. `SUBMITTED` is waiting, never failure: a job held
- * in a paused queue waits until `maxWaitTime`. Throttling, 5xx answers and
- * broken connections only slow it down (see `observer.onRetry`).
+ * in a paused queue waits until `maxWaitTime`. Throttling, 5xx answers,
+ * broken connections and answers that cannot be read (a percent of 150, an
+ * unknown status) only slow it down and keep the last good state (see
+ * `observer.onRetry` and `retryReasons`). A wait that never got an answer
+ * says so in `reason`: `No answer about job ... was received in 60 s (the
+ * last GetJob failed: ECONNREFUSED).`
  *
  * @throws JobTrackerError `INVALID_OPTIONS` before any call for wrong
- *   options; `JOB_NOT_FOUND`, `ACCESS_DENIED` or `API_REQUEST_FAILED` when
- *   `GetJob` fails in a way that waiting cannot fix (the SDK error is `cause`).
+ *   options (and later if an injected `clock` or `random` gives a value
+ *   that is no time or no draw from 0 to 1); `JOB_NOT_FOUND`,
+ *   `ACCESS_DENIED` or `API_REQUEST_FAILED` when `GetJob` fails in a way
+ *   that waiting cannot fix (the SDK error is `cause`).
  * @example
  * ```ts
  * import { MediaConvertClient } from '@aws-sdk/client-mediaconvert';

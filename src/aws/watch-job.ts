@@ -5,7 +5,7 @@
 import { ErrorCode, JobTrackerError } from '../errors.js';
 import type { JobState } from '../model/job-state.js';
 import { readFollowSettings, type JobFollowOptions } from './follow-options.js';
-import { describeProgress } from './internal/describe.js';
+import { describeProgress, lastFailureText, wasObserved } from './internal/describe.js';
 import { JobFollower } from './internal/follower.js';
 import type { JobWaiterInput } from './wait-for-job-complete.js';
 
@@ -40,8 +40,15 @@ export interface WatchJobOptions extends JobFollowOptions {
  * throw `WAIT_TIMEOUT`; a call that waiting cannot fix throws
  * `JOB_NOT_FOUND`, `ACCESS_DENIED` or `API_REQUEST_FAILED`. Options are
  * checked when the iteration starts, before any call (`INVALID_OPTIONS`).
- * Polling goes on at its own pace while the loop body runs; states wait in
- * order until read.
+ *
+ * Polling is pulled by the loop: no `GetJob` is sent while a state it
+ * yielded has not been taken, so a slow loop body costs no calls and an
+ * iterator that is never read again stops polling (states that events
+ * bring meanwhile wait, in order, until read). Once the body asks for the
+ * next state, a poll that is due goes out at once. The default timer keeps
+ * the process alive only while the loop waits for a state, so an abandoned
+ * iterator never holds the process open. Answers that cannot be read and
+ * failed calls are retried with backoff (see `observer.onRetry`).
  *
  * @throws JobTrackerError as described above, from the `for await` loop.
  * @example
@@ -59,6 +66,7 @@ export async function* watchJob(
 ): AsyncGenerator<JobState, void, undefined> {
   const settings = readFollowSettings(options, input, { requireMaxWait: false, collect: true });
   const follower = new JobFollower(settings);
+  const lastFailure = (): string => lastFailureText(follower.lastFailure);
   if (settings.tracker !== undefined && settings.tracker.state.timing.lastEventAt !== null) {
     // A resumed tracker already knows something: show it before the first poll.
     yield settings.tracker.state;
@@ -78,16 +86,23 @@ export async function* watchJob(
         case 'settled':
         case 'stopped':
           return;
-        case 'timeout':
+        case 'timeout': {
+          const after = `${options.maxWaitTime ?? '?'} s`;
           throw new JobTrackerError(
             ErrorCode.WAIT_TIMEOUT,
-            `Job ${jobId} was still ${describeProgress(job)} after ${options.maxWaitTime ?? '?'} s.`,
+            wasObserved(job)
+              ? `Job ${jobId} was still ${describeProgress(job)} after ${after}.`
+              : `No answer about job ${jobId} was received in ${after}${lastFailure()}.`,
             { jobId, path: 'maxWaitTime' },
           );
+        }
         case 'aborted':
           throw new JobTrackerError(
             ErrorCode.WAIT_ABORTED,
-            `Watching job ${jobId} was aborted while it was ${describeProgress(job)}.`,
+            wasObserved(job)
+              ? `Watching job ${jobId} was aborted while it was ${describeProgress(job)}.`
+              : `Watching job ${jobId} was aborted before any answer about it was received` +
+                `${lastFailure()}.`,
             { jobId, path: 'abortSignal', cause: settings.signal?.reason },
           );
         case 'failed':

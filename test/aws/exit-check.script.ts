@@ -30,11 +30,11 @@ fleet.ingest(held);
 const events = (listener: (payload: unknown) => void): (() => void) => emulator.subscribe(listener);
 
 const done = await waitForJobComplete(
-  { client, maxWaitTime: 60, minDelay: 0.01, maxDelay: 0.05, events },
+  { client, maxWaitTime: 60, minDelay: 0.1, maxDelay: 0.1, events },
   { Id: quick.Job?.Id ?? '' },
 );
 const timedOut = await waitForJobComplete(
-  { client, maxWaitTime: 0.2, minDelay: 0.05, maxDelay: 5, events },
+  { client, maxWaitTime: 0.3, minDelay: 0.1, maxDelay: 5, events },
   { Id: held.Job?.Id ?? '' },
 );
 for await (const state of watchJob({ client, minDelay: 5, maxDelay: 60, events }, { Id: held.Job?.Id ?? '' })) {

@@ -20,6 +20,23 @@ describe('what the aws entry point leaves behind', () => {
     expect(child.status).toBe(0);
   });
 
+  it('lets the process exit when a watchJob iterator is read once and dropped, sending no GetJob', () => {
+    const script = fileURLToPath(new URL('./abandoned-watch.script.ts', import.meta.url));
+    const started = performance.now();
+
+    const child = spawnSync(process.execPath, ['--import', 'tsx', script], {
+      encoding: 'utf8',
+      timeout: 20_000,
+      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    });
+
+    expect(child.error).toBeUndefined();
+    expect(child.stderr).toBe('');
+    expect(child.stdout).toBe('SUBMITTED 1 closed WAIT_TIMEOUT\n');
+    expect(child.status).toBe(0);
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+
   it('clears the timer of the real sleep when its signal aborts', async () => {
     const controller = new AbortController();
     const started = performance.now();

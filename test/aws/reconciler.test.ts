@@ -297,4 +297,22 @@ describe('createFleetReconciler under faults, few jobs, and in a loop', () => {
       expect.objectContaining({ code: 'INVALID_OPTIONS', path: 'options.fleet' }),
     );
   });
+
+  it('refuses a clock that reads no time, and a pass fails on a draw outside 0 to 1', async () => {
+    const { fleet } = await fleetOf(2);
+    const time = virtualTime();
+    emulator.setFaults({ script: ['THROTTLE'] });
+    const reconciler = createFleetReconciler({ client, fleet, ...time, random: () => Number.NaN });
+
+    const pass = reconciler.runOnce();
+
+    await expect(pass).rejects.toMatchObject({ code: 'INVALID_OPTIONS', path: 'options.random' });
+    expect(() => createFleetReconciler({ client, fleet, clock: () => Number.NaN })).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTIONS', path: 'options.clock' }),
+    );
+    expect(() => createFleetReconciler({ client, fleet, intervalMs: '60000' as unknown as number })).toThrow(
+      'options.intervalMs must be a finite number greater than 0, got "60000" (a string).',
+    );
+    emulator.setFaults({});
+  });
 });

@@ -269,6 +269,12 @@ describe('waitForJobComplete and waitUntilJobComplete', () => {
     ['a negative maxWaitTime', { maxWaitTime: -1 }, 'options.maxWaitTime'],
     ['maxWaitTime not above minDelay', { maxWaitTime: 1 }, 'options.maxWaitTime'],
     ['minDelay 0', { minDelay: 0 }, 'options.minDelay'],
+    ['minDelay under the floor of 0.1 s', { minDelay: 0.05 }, 'options.minDelay'],
+    ['minDelay NaN', { minDelay: Number.NaN }, 'options.minDelay'],
+    ['maxDelay Infinity', { maxDelay: Number.POSITIVE_INFINITY }, 'options.maxDelay'],
+    ['maxWaitTime Infinity', { maxWaitTime: Number.POSITIVE_INFINITY }, 'options.maxWaitTime'],
+    ['a clock that is no function', { clock: 5 }, 'options.clock'],
+    ['a random that is no function', { random: 0.5 }, 'options.random'],
     ['maxDelay under minDelay', { minDelay: 10, maxDelay: 5 }, 'options.maxDelay'],
     ['a client without send', { client: {} }, 'options.client'],
     ['a sleep that is no function', { sleep: 5 }, 'options.sleep'],
@@ -284,6 +290,77 @@ describe('waitForJobComplete and waitUntilJobComplete', () => {
 
     await expect(call).rejects.toMatchObject({ code: 'INVALID_OPTIONS', path });
     expect(emulator.stats.total).toBe(0);
+  });
+
+  it.each([
+    ['minDelay', { minDelay: '60' }],
+    ['maxDelay', { maxDelay: '60' }],
+    ['maxWaitTime', { maxWaitTime: '60' }],
+  ])('refuses a %s given as a string, and shows it as one', async (name, extra) => {
+    const call = waitForJobComplete({ ...options(), ...(extra as object) } as JobWaiterOptions, {
+      Id: '1704067200000-abcdef',
+    });
+
+    await expect(call).rejects.toMatchObject({ code: 'INVALID_OPTIONS', path: `options.${name}` });
+    await expect(call).rejects.toThrow(`got "60" (a string)`);
+  });
+
+  it.each([
+    ['NaN', Number.NaN],
+    ['Infinity', Number.POSITIVE_INFINITY],
+    ['a string', '1704067200000'],
+  ])('refuses a clock that reads %s, before any call', async (_label, reading) => {
+    emulator.resetStats();
+
+    const call = waitForJobComplete(options({ clock: () => reading as number }), { Id: '1704067200000-abcdef' });
+
+    await expect(call).rejects.toMatchObject({ code: 'INVALID_OPTIONS', path: 'options.clock' });
+    expect(emulator.stats.total).toBe(0);
+  });
+
+  it('ends with INVALID_OPTIONS, not a tight loop, when the clock goes bad later', async () => {
+    const Id = await submit(client, { UserMetadata: { [HOLD_KEY]: 'yes' } });
+    let readings = 0;
+    const clock = (): number => (++readings > 3 ? Number.NaN : emulator.now());
+    emulator.resetStats();
+
+    const call = waitForJobComplete(options({ clock }), { Id });
+
+    await expect(call).rejects.toMatchObject({ code: 'INVALID_OPTIONS', path: 'options.clock' });
+    expect(emulator.stats.GetJob).toBeLessThanOrEqual(3);
+  });
+
+  it.each([
+    ['NaN', Number.NaN],
+    ['Infinity', Number.POSITIVE_INFINITY],
+    ['7', 7],
+    ['-0.5', -0.5],
+  ])('ends with INVALID_OPTIONS after one call when random draws %s', async (_label, draw) => {
+    const Id = await submit(client, { UserMetadata: { [HOLD_KEY]: 'yes' } });
+    emulator.resetStats();
+
+    const call = waitForJobComplete(options({ random: () => draw }), { Id });
+
+    await expect(call).rejects.toMatchObject({ code: 'INVALID_OPTIONS', path: 'options.random' });
+    await expect(call).rejects.toThrow(`options.random must return a number from 0 to 1, got ${draw}.`);
+    expect(emulator.stats.GetJob).toBe(1);
+  });
+
+  it('keeps every delay within minDelay and maxDelay, whatever the backoff', async () => {
+    const Id = await submit(client, { UserMetadata: { [HOLD_KEY]: 'yes' } });
+    const sleep = emulatorSleep(emulator);
+    emulator.setFaults({ throttleRate: 1 });
+
+    const result = await waitForJobComplete(
+      options({ minDelay: 0.1, maxDelay: 7, maxWaitTime: 3_600, sleep, random: () => 1 }),
+      { Id },
+    );
+
+    expect(result.state).toBe('TIMEOUT');
+    expect(result.retryReasons).toEqual({ TooManyRequestsException: result.polls });
+    expect(Math.min(...sleep.requests.slice(0, -1))).toBeGreaterThanOrEqual(100);
+    expect(Math.max(...sleep.requests)).toBeLessThanOrEqual(7_000);
+    expect(result.polls).toBeLessThan(600);
   });
 
   it('refuses an empty job id before any call', async () => {

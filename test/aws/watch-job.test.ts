@@ -120,6 +120,61 @@ describe('watchJob', () => {
     expect(emulator.stats.GetJob).toBe(calls);
   });
 
+  it('sends no GetJob while a yielded state waits to be read, and polls again once it is read', async () => {
+    const Id = await submit(client, { UserMetadata: { [HOLD_KEY]: 'yes' } });
+    emulator.resetStats();
+    const watch = watchJob(
+      { client, clock: () => emulator.now(), sleep: emulatorSleep(emulator), minDelay: 1, maxWaitTime: 600 },
+      { Id },
+    );
+
+    const first = await watch.next();
+    await nextTurn();
+    await nextTurn();
+    const whileUnread = emulator.stats.GetJob;
+    const rest = await watch.next().catch((e: unknown) => e);
+
+    expect(first.value).toMatchObject({ status: 'SUBMITTED' });
+    expect(whileUnread).toBe(1);
+    expect(rest).toMatchObject({ code: 'WAIT_TIMEOUT' });
+    expect(emulator.stats.GetJob).toBeGreaterThan(1);
+  });
+
+  it('hands over, in order, the states events bring while the loop body is busy', async () => {
+    const Id = await submit(client, { StatusUpdateInterval: 'SECONDS_10' });
+    const sleep = emulatorSleep(emulator);
+    const states: JobState[] = [];
+    let callsDuringBody = 0;
+
+    for await (const state of watchJob(options({ sleep, minDelay: 30, maxDelay: 30 }), { Id })) {
+      const before = emulator.stats.GetJob;
+      // The body moves time on by itself: events arrive, and no GetJob may go out meanwhile.
+      emulator.advance(20_000);
+      await nextTurn();
+      callsDuringBody += emulator.stats.GetJob - before;
+      states.push(state);
+    }
+
+    expect(callsDuringBody).toBe(0);
+    expect(states.at(-1)?.status).toBe('COMPLETE');
+    for (let i = 1; i < states.length; i++) {
+      const [before, after] = [states[i - 1], states[i]] as [JobState, JobState];
+      expect(notBefore(rank(after), rank(before))).toBe(true);
+    }
+  });
+
+  it('throws INVALID_OPTIONS when random draws NaN, instead of polling without pause', async () => {
+    const Id = await submit(client, { UserMetadata: { [HOLD_KEY]: 'yes' } });
+    emulator.resetStats();
+
+    const error = await collect(watchJob(options({ random: () => Number.NaN }), { Id })).catch(
+      (e: unknown) => e,
+    );
+
+    expect(error).toMatchObject({ code: 'INVALID_OPTIONS', path: 'options.random' });
+    expect(emulator.stats.GetJob).toBe(1);
+  });
+
   it('throws WAIT_ABORTED when the signal fires, and WAIT_TIMEOUT after maxWaitTime', async () => {
     const Id = await submit(client, { UserMetadata: { [HOLD_KEY]: 'yes' } });
     const controller = new AbortController();

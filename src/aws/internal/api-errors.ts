@@ -1,5 +1,6 @@
 /**
- * Typed errors for API failures that waiting cannot fix.
+ * Typed errors for API failures that waiting cannot fix, and the failures
+ * that waiting can fix, with a short reason each.
  */
 import { ErrorCode, JobTrackerError } from '../../errors.js';
 import {
@@ -25,8 +26,62 @@ export function isRetryable(kind: ApiFailureKind): kind is RetryableFailure['kin
   return (
     kind === ApiFailureKind.THROTTLED ||
     kind === ApiFailureKind.SERVER ||
-    kind === ApiFailureKind.NETWORK
+    kind === ApiFailureKind.NETWORK ||
+    kind === ApiFailureKind.INVALID_RESPONSE
   );
+}
+
+/** A name worth showing: not empty, and not one that says nothing (`Error`). */
+function specificName(error: unknown): string | null {
+  const name = field(error, 'name');
+  if (typeof name !== 'string' || name === '') return null;
+  return name === 'Error' || name === 'ServiceException' ? null : name;
+}
+
+function statusText(error: unknown, fallback: string): string {
+  const status = field(field(error, '$metadata'), 'httpStatusCode');
+  return typeof status === 'number' ? `HTTP ${status}` : fallback;
+}
+
+/**
+ * The short reason of a retryable failure (see {@link RetryableFailure.reason}).
+ *
+ * @example
+ * ```ts
+ * const refused = Object.assign(new Error('connect'), { code: 'ECONNREFUSED' });
+ * retryReason('NETWORK', refused); // 'ECONNREFUSED'
+ * ```
+ */
+export function retryReason(kind: RetryableFailure['kind'], error: unknown): string {
+  const code = field(error, 'code');
+  switch (kind) {
+    case ApiFailureKind.NETWORK:
+      if (typeof code === 'string' && code !== '') return code;
+      return specificName(error) ?? 'NETWORK';
+    case ApiFailureKind.THROTTLED:
+      return specificName(error) ?? statusText(error, 'THROTTLED');
+    case ApiFailureKind.SERVER:
+      return specificName(error) ?? statusText(error, 'SERVER');
+    case ApiFailureKind.INVALID_RESPONSE:
+      return error instanceof JobTrackerError ? error.code : 'UNREADABLE_ANSWER';
+  }
+}
+
+/**
+ * A {@link RetryableFailure} of `kind` for `error`, with its reason (by
+ * default the one {@link retryReason} gives).
+ *
+ * @example
+ * ```ts
+ * onRetry(retryableFailure('THROTTLED', error), 4_000);
+ * ```
+ */
+export function retryableFailure(
+  kind: RetryableFailure['kind'],
+  error: unknown,
+  reason: string = retryReason(kind, error),
+): RetryableFailure {
+  return { kind, reason, error };
 }
 
 function describe(error: unknown): string {

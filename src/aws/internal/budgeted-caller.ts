@@ -9,7 +9,7 @@ import {
   type RetryableFailure,
 } from '../api-failure.js';
 import type { Sleep } from '../sleep.js';
-import { isRetryable } from './api-errors.js';
+import { isRetryable, retryableFailure } from './api-errors.js';
 import type { RequestBudget } from './request-budget.js';
 
 /**
@@ -130,7 +130,7 @@ export class BudgetedCaller {
         const kind = classifyApiError(error);
         if (!isRetryable(kind)) return { ok: false, reason: 'fatal', error };
         if (kind === ApiFailureKind.THROTTLED) tally.throttled += 1;
-        const failure: RetryableFailure = { kind, error };
+        const failure: RetryableFailure = retryableFailure(kind, error);
         this.streak += 1;
         if (attempt >= this.settings.maxRetries) return { ok: false, reason: 'exhausted', failure };
         const ceiling = Math.min(

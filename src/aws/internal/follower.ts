@@ -4,18 +4,19 @@
  * job settles, the time runs out, the caller aborts, or a call fails in a
  * way waiting cannot fix.
  */
-import { GetJobCommand, type GetJobCommandOutput } from '@aws-sdk/client-mediaconvert';
+import { GetJobCommand, type GetJobCommandOutput, type Job } from '@aws-sdk/client-mediaconvert';
 import type { MediaConvertClient } from '@aws-sdk/client-mediaconvert';
+import { ErrorCode, JobInputError } from '../../errors.js';
 import type { JobState } from '../../model/job-state.js';
 import { createJobTracker, type JobTracker } from '../../tracker/create-job-tracker.js';
 import { reportUnhandled } from '../../tracker/handlers.js';
 import type { IngestResult } from '../../tracker/ingest.js';
-import type { RetryableFailure } from '../api-failure.js';
-import { classifyApiError } from '../api-failure.js';
+import { ApiFailureKind, classifyApiError, type RetryableFailure } from '../api-failure.js';
 import type { IngestSource, JobFollowObserver } from '../follow-options.js';
 import type { JobEventSource } from '../event-source.js';
 import type { Sleep } from '../sleep.js';
-import { fatalApiError, isRetryable } from './api-errors.js';
+import { fatalApiError, isRetryable, retryableFailure } from './api-errors.js';
+import { startIdleTimer, type IdleTimer } from './idle-timer.js';
 import { readEventSource } from './read-event-source.js';
 import { nextDelayMs, statusUpdateIntervalMs } from './timing.js';
 
@@ -53,12 +54,18 @@ export interface FollowSettings {
   readonly maxWaitMs: number | null;
   readonly signal: AbortSignal | undefined;
   readonly events: JobEventSource | undefined;
+  /** The clock, its readings checked. */
   readonly clock: () => number;
-  readonly sleep: Sleep;
+  /** The injected sleep, or `null` for the follower's own timer (it may let the process exit). */
+  readonly sleep: Sleep | null;
+  /** The source of jitter, its draws checked. */
   readonly random: () => number;
   readonly tracker: JobTracker | undefined;
   readonly observer: JobFollowObserver | undefined;
-  /** Keep every changed state for `nextChange()` (watchJob) or not (the waiter). */
+  /**
+   * Keep every changed state for `nextChange()` and poll only while a
+   * reader waits for one (watchJob), or poll on (the waiter).
+   */
   readonly collect: boolean;
 }
 
@@ -88,6 +95,12 @@ function notify(call: () => void): void {
  * Follows one job until it settles. Create, then `start()`; read states with
  * `nextChange()` or wait for `done`; `stop()` releases everything.
  *
+ * A collecting follower (watchJob) is pulled: it calls `GetJob` only while
+ * a reader waits in `nextChange()` with every earlier state read, so a
+ * reader that stops reading stops the polling too. Its own timer keeps the
+ * process alive only while a reader waits; the waiter's always does, since
+ * its caller waits for the result.
+ *
  * @example
  * ```ts
  * const follower = new JobFollower(settings);
@@ -101,15 +114,21 @@ export class JobFollower {
   readonly done: Promise<FollowEnd>;
   /** GetJob calls made. */
   polls = 0;
-  /** Retryable GetJob failures met. */
+  /** GetJob calls that failed in a way worth retrying, or whose answer could not be read. */
   retries = 0;
+  /** The most recent of those failures, or `null` if there was none. */
+  lastFailure: RetryableFailure | null = null;
+  private readonly reasons = new Map<string, number>();
   private end: FollowEnd | null = null;
   private resolveDone: (end: FollowEnd) => void = () => undefined;
   private readonly stopController = new AbortController();
   private sleepController: AbortController | null = null;
+  private timer: IdleTimer | null = null;
   private stopEvents: (() => void) | null = null;
   private readonly changes: JobState[] = [];
   private wakeReader: (() => void) | null = null;
+  private readerWaiting = false;
+  private wakeLoop: (() => void) | null = null;
   private intervalMs: number | null = null;
   private readonly startedAt: number;
   private readonly onAbort = (): void => this.finish({ kind: 'aborted' });
@@ -137,7 +156,7 @@ export class JobFollower {
     if (this.settings.events !== undefined) {
       const stop = readEventSource(
         this.settings.events,
-        (payload) => this.ingest(payload, 'event'),
+        (payload) => this.ingestEvent(payload),
         (error) => {
           const hook = this.settings.observer?.onEventError;
           if (hook !== undefined) notify(() => hook(error));
@@ -164,6 +183,7 @@ export class JobFollower {
       if (this.end !== null) return { kind: 'end', end: this.end };
       await new Promise<void>((resolve) => {
         this.wakeReader = resolve;
+        this.setReaderWaiting(true);
       });
     }
   }
@@ -173,10 +193,47 @@ export class JobFollower {
     return this.settings.clock() - this.startedAt;
   }
 
+  /** How many retryable failures there were, by their reason. */
+  retryReasons(): { readonly [reason: string]: number } {
+    return Object.fromEntries(this.reasons);
+  }
+
+  /** Whether the follower's own timer should keep the process alive now. */
+  private keepsAlive(): boolean {
+    return !this.settings.collect || this.readerWaiting;
+  }
+
+  private setReaderWaiting(waiting: boolean): void {
+    this.readerWaiting = waiting;
+    this.timer?.hold(this.keepsAlive());
+    if (waiting) this.resumeLoop();
+  }
+
   private signalReader(): void {
     const wake = this.wakeReader;
     this.wakeReader = null;
+    if (wake === null) return;
+    this.setReaderWaiting(false);
+    wake();
+  }
+
+  private resumeLoop(): void {
+    const wake = this.wakeLoop;
+    this.wakeLoop = null;
     wake?.();
+  }
+
+  /** Resolves once a poll is wanted: at once for the waiter, when a reader waits for watchJob. */
+  private async demand(): Promise<void> {
+    while (
+      this.settings.collect &&
+      this.end === null &&
+      !(this.readerWaiting && this.changes.length === 0)
+    ) {
+      await new Promise<void>((resolve) => {
+        this.wakeLoop = resolve;
+      });
+    }
   }
 
   private finish(end: FollowEnd): void {
@@ -189,22 +246,17 @@ export class JobFollower {
     this.stopEvents = null;
     stopEvents?.();
     this.resolveDone(end);
+    this.resumeLoop();
     this.signalReader();
   }
 
-  private ingest(payload: unknown, source: IngestSource): void {
-    if (this.end !== null) return;
-    let result: IngestResult;
-    try {
-      result = this.tracker.ingest(payload);
-    } catch (error) {
-      if (source === 'poll') throw error;
-      const hook = this.settings.observer?.onEventError;
-      if (hook !== undefined) notify(() => hook(error));
-      return;
-    }
+  private observe(result: IngestResult, source: IngestSource): void {
     const hook = this.settings.observer?.onIngest;
     if (hook !== undefined) notify(() => hook(result, source));
+  }
+
+  /** Hands a changed state to the reader and ends following once the job settled. */
+  private afterIngest(result: IngestResult): void {
     if (result.changed && this.settings.collect) {
       this.changes.push(this.tracker.state);
       this.signalReader();
@@ -212,15 +264,80 @@ export class JobFollower {
     if (this.tracker.isSettled) this.finish({ kind: 'settled' });
   }
 
+  private ingestEvent(payload: unknown): void {
+    if (this.end !== null) return;
+    let result: IngestResult;
+    try {
+      result = this.tracker.ingest(payload);
+    } catch (error) {
+      const hook = this.settings.observer?.onEventError;
+      if (hook !== undefined) notify(() => hook(error));
+      return;
+    }
+    this.observe(result, 'event');
+    this.afterIngest(result);
+  }
+
+  /**
+   * Applies one GetJob answer. An answer the tracker refuses (a percent of
+   * 150, no job) or skips (a status it does not know) changes nothing and
+   * is returned as a failure worth retrying, so the last good state stays.
+   */
+  private takeAnswer(job: Job | null | undefined): RetryableFailure | null {
+    const { jobId } = this.settings;
+    const invalid = ApiFailureKind.INVALID_RESPONSE;
+    if (job === undefined || job === null) {
+      const error = new JobInputError(
+        ErrorCode.MISSING_FIELD,
+        `GetJob answered without a Job for job ${jobId}.`,
+        { path: 'Job', jobId },
+      );
+      return retryableFailure(invalid, error);
+    }
+    let result: IngestResult;
+    try {
+      result = this.tracker.ingest({ Job: job });
+    } catch (error) {
+      return retryableFailure(invalid, error);
+    }
+    this.observe(result, 'poll');
+    if (result.kind === 'ignored' || result.kind === 'rejected') {
+      const reason = result.reason ?? ErrorCode.UNRECOGNISED_INPUT;
+      const error = new JobInputError(
+        ErrorCode.UNRECOGNISED_INPUT,
+        `GetJob answered about job ${jobId} with something the tracker skipped (${reason}): ` +
+          `${result.message ?? 'no reason given'}`,
+        { path: 'Job', jobId },
+      );
+      return retryableFailure(invalid, error, reason);
+    }
+    const interval = statusUpdateIntervalMs(job.StatusUpdateInterval);
+    if (interval !== null) this.intervalMs = interval;
+    this.afterIngest(result);
+    return null;
+  }
+
+  private countFailure(failure: RetryableFailure): void {
+    this.retries += 1;
+    this.lastFailure = failure;
+    this.reasons.set(failure.reason, (this.reasons.get(failure.reason) ?? 0) + 1);
+  }
+
   private async loop(): Promise<void> {
     const { clock, maxWaitMs } = this.settings;
     const deadline = maxWaitMs === null ? null : this.startedAt + maxWaitMs;
     let pressure = 0;
     for (;;) {
+      await this.demand();
       if (this.end !== null) return;
       const failure = await this.poll();
       if (this.end !== null) return;
-      pressure = failure === null ? 0 : pressure + 1;
+      if (failure === null) {
+        pressure = 0;
+      } else {
+        pressure += 1;
+        this.countFailure(failure);
+      }
       let delay = nextDelayMs({
         attempt: this.polls,
         pressure,
@@ -239,7 +356,6 @@ export class JobFollower {
         delay = Math.min(delay, remaining);
       }
       if (failure !== null) {
-        this.retries += 1;
         const hook = this.settings.observer?.onRetry;
         if (hook !== undefined) notify(() => hook(failure, delay));
       }
@@ -247,7 +363,7 @@ export class JobFollower {
     }
   }
 
-  /** One GetJob: `null` when it answered (or following ended), the failure when worth retrying. */
+  /** One GetJob: `null` when it answered well (or following ended), else the failure to retry. */
   private async poll(): Promise<RetryableFailure | null> {
     this.polls += 1;
     let response: GetJobCommandOutput;
@@ -258,33 +374,33 @@ export class JobFollower {
     } catch (error) {
       if (this.end !== null) return null;
       const kind = classifyApiError(error);
-      if (isRetryable(kind)) return { kind, error };
+      if (isRetryable(kind)) return retryableFailure(kind, error);
       throw fatalApiError(error, 'GetJob', this.settings.jobId);
     }
     if (this.end !== null) return null;
-    const interval = statusUpdateIntervalMs(response.Job?.StatusUpdateInterval);
-    if (interval !== null) this.intervalMs = interval;
-    if (response.Job === undefined) {
-      throw fatalApiError(
-        new Error('the answer held no Job.'),
-        'GetJob',
-        this.settings.jobId,
-      );
-    }
-    this.ingest({ Job: response.Job }, 'poll');
-    return null;
+    return this.takeAnswer(response.Job);
   }
 
   private async pause(ms: number): Promise<void> {
     if (this.end !== null) return;
     const controller = new AbortController();
     this.sleepController = controller;
+    const { sleep } = this.settings;
     try {
-      await this.settings.sleep(ms, controller.signal);
+      if (sleep === null) {
+        const timer = startIdleTimer(ms, controller.signal, this.keepsAlive());
+        this.timer = timer;
+        await timer.done;
+      } else {
+        await sleep(ms, controller.signal);
+      }
     } catch (error) {
       if (!controller.signal.aborted && this.end === null) throw error;
     } finally {
-      if (this.sleepController === controller) this.sleepController = null;
+      if (this.sleepController === controller) {
+        this.sleepController = null;
+        this.timer = null;
+      }
     }
   }
 }

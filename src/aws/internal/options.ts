@@ -68,6 +68,25 @@ export function checkSignal(value: unknown, path: string): void {
   }
 }
 
+/**
+ * A value as an error message shows it: a string in quotes (`"60"`), so
+ * that a number given as a string is told apart from the number.
+ *
+ * @example
+ * ```ts
+ * shown('60'); // '"60" (a string)'
+ * ```
+ */
+export function shown(value: unknown): string {
+  if (typeof value === 'string') return `${JSON.stringify(value)} (a string)`;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
+    return `${String(value)}${typeof value === 'number' ? '' : ` (a ${typeof value})`}`;
+  }
+  if (value === null || value === undefined) return String(value);
+  if (typeof value === 'function') return 'a function';
+  return Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+}
+
 /** The range {@link readNumber} accepts. */
 interface NumberRange {
   readonly min: number;
@@ -94,10 +113,53 @@ export function readNumber(value: unknown, path: string, fallback: number, range
     (range.exclusiveMin === true ? value > range.min : value >= range.min);
   if (!ok) {
     const kind = range.allowInfinity === true ? 'number' : 'finite number';
-    const bound = range.exclusiveMin === true ? `greater than ${range.min}` : `${range.min} or more`;
-    throw invalidOptions(path, `${path} must be a ${kind} ${bound}, got ${String(value)}.`);
+    const bound =
+      range.exclusiveMin === true ? `greater than ${range.min}` : `of at least ${range.min}`;
+    throw invalidOptions(path, `${path} must be a ${kind} ${bound}, got ${shown(value)}.`);
   }
   return value;
+}
+
+/**
+ * Wraps an injected clock so that each reading is checked: a reading that
+ * is no finite number throws `INVALID_OPTIONS` naming `path` instead of
+ * turning every wait into none.
+ *
+ * @example
+ * ```ts
+ * const clock = checkedClock(options.clock ?? Date.now, 'options.clock');
+ * ```
+ */
+export function checkedClock(clock: () => number, path: string): () => number {
+  if (clock === Date.now) return clock;
+  return () => {
+    const now: unknown = clock();
+    if (typeof now !== 'number' || !Number.isFinite(now)) {
+      throw invalidOptions(path, `${path} must return a finite number of milliseconds, got ${shown(now)}.`);
+    }
+    return now;
+  };
+}
+
+/**
+ * Wraps an injected source of jitter so that each draw is checked: a draw
+ * outside 0 to 1 (`NaN`, `Infinity`, `7`) throws `INVALID_OPTIONS` naming
+ * `path`.
+ *
+ * @example
+ * ```ts
+ * const random = checkedRandom(options.random ?? Math.random, 'options.random');
+ * ```
+ */
+export function checkedRandom(random: () => number, path: string): () => number {
+  if (random === Math.random) return random;
+  return () => {
+    const draw: unknown = random();
+    if (typeof draw !== 'number' || !(draw >= 0 && draw <= 1)) {
+      throw invalidOptions(path, `${path} must return a number from 0 to 1, got ${shown(draw)}.`);
+    }
+    return draw;
+  };
 }
 
 /**
@@ -111,7 +173,7 @@ export function readNumber(value: unknown, path: string, fallback: number, range
 export function readInteger(value: unknown, path: string, fallback: number, min: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-    throw invalidOptions(path, `${path} must be a whole number of ${min} or more, got ${String(value)}.`);
+    throw invalidOptions(path, `${path} must be a whole number of at least ${min}, got ${shown(value)}.`);
   }
   return value;
 }

@@ -61,6 +61,7 @@ export interface DelayInput {
  * progress at that pace). After a retryable failure the ceiling doubles once
  * more per failure in a row, the interval no longer caps it, and the delay
  * is drawn from the upper half only, so a throttled caller really slows down.
+ * The result is always within `minMs` and `maxMs`.
  *
  * @example
  * ```ts
@@ -77,5 +78,7 @@ export function nextDelayMs(input: DelayInput): number {
   }
   const floor = pressure > 0 ? Math.max(minMs, ceiling / 2) : minMs;
   const draw = Math.min(Math.max(input.random(), 0), 1);
-  return Math.round(floor + draw * (ceiling - floor));
+  const delay = Math.round(floor + draw * (ceiling - floor));
+  // Whatever the inputs, never a delay outside the bounds: NaN would poll at once, again and again.
+  return Number.isFinite(delay) ? Math.min(maxMs, Math.max(minMs, delay)) : maxMs;
 }

@@ -5,6 +5,7 @@
  * showing what was deduplicated, reordered or lost and how it was repaired.
  */
 import type { ContainerType, CreateJobCommandInput } from '@aws-sdk/client-mediaconvert';
+import { MIN_DELAY_FLOOR_SECONDS } from '../../aws/follow-options.js';
 import { JobTrackerError, type JobState } from '../../index.js';
 import type { DeliveryFaults } from '../../testing/emulator/delivery.js';
 import {
@@ -216,8 +217,9 @@ export async function runDemo(
         {
           client,
           events: (listener) => emulator.subscribe(listener),
-          minDelay: 15 / speed,
-          maxDelay: 30 / speed,
+          // Emulated seconds: 15 to 30 of them between polls, and never under the library's floor.
+          minDelay: Math.max(MIN_DELAY_FLOOR_SECONDS, 15 / speed),
+          maxDelay: Math.max(MIN_DELAY_FLOOR_SECONDS, 30 / speed),
           observer: tally.observer,
           ...(signal === undefined ? {} : { abortSignal: signal }),
         },
