@@ -11,6 +11,8 @@ export const ExitCode = {
   OK: 0,
   /** At least one line or record was rejected as invalid; the others were still read. */
   REJECTED: 1,
+  /** `watch`: the job ended `ERROR` or `CANCELED` (the same number as `REJECTED`). */
+  JOB_FAILED: 1,
   /** The command line was wrong, or the input could not be read at all. */
   USAGE: 2,
   /** Something failed that should not have: a defect, reported with its stack. */

@@ -5,6 +5,7 @@
  * showing what was deduplicated, reordered or lost and how it was repaired.
  */
 import type { ContainerType, CreateJobCommandInput } from '@aws-sdk/client-mediaconvert';
+import { InvalidArgumentError } from 'commander';
 import { MIN_DELAY_FLOOR_SECONDS } from '../../aws/follow-options.js';
 import { JobTrackerError, type JobState } from '../../index.js';
 import type { DeliveryFaults } from '../../testing/emulator/delivery.js';
@@ -16,9 +17,14 @@ import { WARNINGS_KEY } from '../../testing/emulator/plan.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exit-code.js';
 import { finalReport } from '../follow/final-report.js';
-import { createFollowTally, eventsText, pollsText } from '../follow/follow-tally.js';
+import {
+  createFollowTally,
+  eventsText,
+  pollsText,
+  type FollowTally,
+} from '../follow/follow-tally.js';
 import { createLiveView } from '../follow/live-view.js';
-import { loadAws, loadSdk } from '../follow/load-aws.js';
+import { loadFollowModules } from '../follow/load-aws.js';
 import type { CliIo } from '../io.js';
 import { wrap } from '../render/describe.js';
 import { createStyle, wantsColour } from '../render/style.js';
@@ -69,6 +75,11 @@ const MAIN_PLAN = {
 };
 /** The metadata key that marks the job the demo follows. */
 const DEMO_KEY = 'demo:role';
+/**
+ * Jobs submitted besides the followed one, so that the event stream carries
+ * other jobs' events too, as a real account's does.
+ */
+const OTHER_JOBS = 2;
 
 function rendition(NameModifier: string, Width: number, Height: number, Container: ContainerType) {
   return { NameModifier, VideoDescription: { Width, Height }, ContainerSettings: { Container } };
@@ -109,6 +120,8 @@ const HELP_AFTER = `
 The demo needs no AWS account: the emulator runs in this process on
 127.0.0.1 with a sped-up clock, and the real AWS SDK talks to it. The job
 takes about six emulator minutes (twelve seconds at the default speed).
+Two more jobs run beside it, so the event stream also carries other jobs'
+events, which the tracker counts as ignored (OTHER_JOB).
 
 Examples:
   $ mediaconvert-job-tracker demo
@@ -142,6 +155,30 @@ function channelLine(emulator: MediaConvertEmulator, jobId: string): string {
   );
 }
 
+/** Why the ignored events were ignored, when they are the other jobs' events. */
+function otherJobsLine(tally: FollowTally): string | null {
+  const others = tally.events.reasons.ignored?.['OTHER_JOB'] ?? 0;
+  if (others === 0) return null;
+  return (
+    `The ${others} ignored events (OTHER_JOB) are events of the ${OTHER_JOBS} other jobs the ` +
+    'emulator runs: every job of an account shares one event stream, and the tracker keeps ' +
+    'to its own.'
+  );
+}
+
+/** What is wrong with the demo's options, naming the flag, or `null`. */
+function optionsProblem(seed: unknown, speed: unknown): string | null {
+  const got = (value: unknown): string =>
+    typeof value === 'string' ? JSON.stringify(value) : String(value);
+  if (typeof seed !== 'number' || !Number.isInteger(seed)) {
+    return `--seed must be a whole number, got ${got(seed)}.`;
+  }
+  if (typeof speed !== 'number' || !(Number.isFinite(speed) && speed > 0)) {
+    return `--speed must be a number above 0, got ${got(speed)}.`;
+  }
+  return null;
+}
+
 /**
  * Runs the demo and resolves to the exit code: 0 when the job completed as
  * shown, 2 for bad options, 3 for an unexpected failure; `null` when
@@ -160,15 +197,14 @@ export async function runDemo(
   const seed = options.seed ?? 1;
   const speed = options.speed ?? 30;
   const faults = options.faults ?? true;
-  if (!Number.isInteger(seed) || !(Number.isFinite(speed) && speed > 0)) {
-    io.stderr.write('mediaconvert-job-tracker demo: --seed must be a whole number and --speed a number above 0.\n');
+  const problem = optionsProblem(seed, speed);
+  if (problem !== null) {
+    io.stderr.write(`mediaconvert-job-tracker demo: ${problem}\n`);
     return ExitCode.USAGE;
   }
-  // The SDK's notice about future Node.js versions is about real deployments, not this demo.
-  process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
-  const aws = await loadAws(io);
-  const sdk = await loadSdk(io);
-  if (aws === null || sdk === null) return ExitCode.USAGE;
+  const modules = await loadFollowModules(io);
+  if (modules === null) return ExitCode.USAGE;
+  const { aws, sdk } = modules;
 
   const emulator = await startMediaConvertEmulator({
     clock: 'real',
@@ -198,8 +234,11 @@ export async function runDemo(
     const { Job } = await client.send(new sdk.CreateJobCommand(REQUEST));
     const jobId = Job?.Id;
     if (jobId === undefined) throw new Error('CreateJob returned no job id.');
-    emulator.createJobs(2, { ...REQUEST, UserMetadata: { assetId: 'other' } });
-    io.stdout.write(`Submitted job ${jobId} through the AWS SDK (an HLS and a FILE output group).\n`);
+    emulator.createJobs(OTHER_JOBS, { ...REQUEST, UserMetadata: { assetId: 'other' } });
+    io.stdout.write(
+      `Submitted job ${jobId} through the AWS SDK (an HLS and a FILE output group), and ` +
+        `${OTHER_JOBS} other jobs whose events share the stream; they are ignored (OTHER_JOB).\n`,
+    );
     if (faults) emulator.setFaults({ throttleRate: THROTTLE_RATE, operations: ['GetJob'] });
 
     const started = performance.now();
@@ -236,6 +275,7 @@ export async function runDemo(
     io.stdout.write(`\n${finalReport(last, style)}`);
     if (!view.redraws) io.stdout.write(`${eventsText(counts.events)}\n${pollsText(counts)}\n`);
     const closing = [
+      ...[otherJobsLine(counts)].filter((line): line is string => line !== null),
       channelLine(emulator, jobId),
       'Whatever the channel did, the state only moved forward: duplicates changed nothing, late ' +
         'events were kept as stale facts, and polling filled in what was lost.',
@@ -254,8 +294,18 @@ export async function runDemo(
   }
 }
 
-function parseNumber(value: string): number {
-  return Number(value);
+function parseSeed(value: string): number {
+  const seed = value.trim() === '' ? Number.NaN : Number(value);
+  if (!Number.isInteger(seed)) throw new InvalidArgumentError('It must be a whole number.');
+  return seed;
+}
+
+function parseSpeed(value: string): number {
+  const speed = value.trim() === '' ? Number.NaN : Number(value);
+  if (!(Number.isFinite(speed) && speed > 0)) {
+    throw new InvalidArgumentError('It must be a number above 0 (emulator seconds per second).');
+  }
+  return speed;
 }
 
 /**
@@ -276,8 +326,8 @@ export const demoCommand: CliCommand = {
           'and follow it with watchJob fed by GetJob and by events with duplicates, reordering ' +
           'and loss, showing what was deduplicated, stale or ignored and why.',
       )
-      .option('--seed <n>', 'the emulator seed (the same seed plays the same faults)', parseNumber)
-      .option('--speed <x>', 'emulator seconds per wall-clock second', parseNumber)
+      .option('--seed <n>', 'the emulator seed (the same seed plays the same faults)', parseSeed, 1)
+      .option('--speed <x>', 'emulator seconds per wall-clock second', parseSpeed, 30)
       .option('--no-faults', 'deliver every event once, in order, and never throttle')
       .addHelpText('after', HELP_AFTER)
       .action(async (flags: { seed?: number; speed?: number; faults: boolean }) => {

@@ -4,15 +4,17 @@
  * until it ends, then its outputs or its error.
  */
 import type { MediaConvertClient } from '@aws-sdk/client-mediaconvert';
-import type { Sleep } from '../../aws/index.js';
+import { InvalidArgumentError } from 'commander';
+import type { JobFollowObserver, Sleep } from '../../aws/index.js';
+import { MIN_DELAY_FLOOR_SECONDS } from '../../aws/follow-options.js';
 import { JobTrackerError, type JobState } from '../../index.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exit-code.js';
 import { outputDestinations } from '../follow/destinations.js';
 import { finalReport } from '../follow/final-report.js';
-import { createFollowTally, pollsText } from '../follow/follow-tally.js';
-import { loadAws, loadSdk, type SdkModule } from '../follow/load-aws.js';
-import { createLiveView } from '../follow/live-view.js';
+import { createFollowTally, pollsText, retryText } from '../follow/follow-tally.js';
+import { loadFollowModules, type SdkModule } from '../follow/load-aws.js';
+import { createLiveView, type LiveView } from '../follow/live-view.js';
 import type { CliIo } from '../io.js';
 import { createStyle, wantsColour } from '../render/style.js';
 
@@ -36,7 +38,7 @@ export interface WatchOptions {
    */
   readonly endpoint?: string;
   /**
-   * The longest wait between two `GetJob` calls, in seconds.
+   * The longest wait between two `GetJob` calls, in seconds; at least 0.1.
    * @defaultValue 10
    */
   readonly interval?: number;
@@ -74,14 +76,13 @@ Exit codes:
   2  usage error, unknown job, or no access (credentials, region, IAM policy)
   3  an unexpected failure
 
+While GetJob fails (no network, throttling, an unreadable answer) each
+failure is printed with the wait before the next try; watching goes on.
 Ctrl-C stops watching; the job goes on.
 
 Examples:
   $ mediaconvert-job-tracker watch 1671477617078-2886ye --region us-west-2
   $ mediaconvert-job-tracker watch 1671477617078-2886ye --interval 30`;
-
-/** Exit code 1 of `watch`: the job ended `ERROR` or `CANCELED` (the same number as REJECTED). */
-const JOB_FAILED_EXIT = ExitCode.REJECTED;
 
 function explain(error: unknown, io: CliIo): ExitCode {
   if (error instanceof JobTrackerError) {
@@ -118,13 +119,14 @@ export async function runWatch(
   dependencies: WatchDependencies = {},
 ): Promise<ExitCode | null> {
   const interval = options.interval ?? DEFAULT_INTERVAL_SECONDS;
-  if (!(Number.isFinite(interval) && interval > 0)) {
-    io.stderr.write(`mediaconvert-job-tracker watch: --interval must be a number of seconds above 0.\n`);
+  const problem = intervalProblem(interval);
+  if (problem !== null) {
+    io.stderr.write(`mediaconvert-job-tracker watch: --interval ${problem}\n`);
     return ExitCode.USAGE;
   }
-  const aws = await loadAws(io);
-  const sdk = await loadSdk(io);
-  if (aws === null || sdk === null) return ExitCode.USAGE;
+  const modules = await loadFollowModules(io);
+  if (modules === null) return ExitCode.USAGE;
+  const { aws, sdk } = modules;
   const client =
     dependencies.client ??
     new sdk.MediaConvertClient({
@@ -135,7 +137,7 @@ export async function runWatch(
   const style = createStyle(wantsColour(io.stdout, io.env));
   const clock = dependencies.clock ?? Date.now;
   const started = clock();
-  let view: ReturnType<typeof createLiveView> | null = null;
+  let view: LiveView | null = null;
   const tally = createFollowTally(() => view?.refresh());
   view = createLiveView(io, {
     style,
@@ -143,6 +145,15 @@ export async function runWatch(
     elapsedMs: () => clock() - started,
     events: false,
   });
+  const live = view;
+  // Say each failed call as it happens: a wrong endpoint or a network outage is otherwise silent.
+  const observer: JobFollowObserver = {
+    ...tally.observer,
+    onRetry: (failure, delayMs) => {
+      tally.observer.onRetry?.(failure, delayMs);
+      live.log(retryText(failure, delayMs));
+    },
+  };
   view.log(`Watching job ${jobId} (a GetJob at most every ${interval} s; Ctrl-C stops watching).`);
   let last: JobState | null = null;
   let failure: { readonly error: unknown } | null = null;
@@ -152,7 +163,7 @@ export async function runWatch(
         client,
         minDelay: Math.min(2, interval),
         maxDelay: interval,
-        observer: tally.observer,
+        observer,
         clock,
         ...(dependencies.sleep === undefined ? {} : { sleep: dependencies.sleep }),
         ...(dependencies.signal === undefined ? {} : { abortSignal: dependencies.signal }),
@@ -172,7 +183,7 @@ export async function runWatch(
     const destinations = last.status === 'COMPLETE' ? await destinationsOf(client, sdk, jobId) : [];
     io.stdout.write(finalReport(last, style, destinations));
     if (!view.redraws) io.stdout.write(`${pollsText(tally.snapshot())}\n`);
-    return last.status === 'COMPLETE' ? ExitCode.OK : JOB_FAILED_EXIT;
+    return last.status === 'COMPLETE' ? ExitCode.OK : ExitCode.JOB_FAILED;
   } finally {
     if (dependencies.client === undefined) client.destroy();
   }
@@ -214,8 +225,21 @@ interface WatchFlags {
   readonly interval?: number;
 }
 
+/** What is wrong with an interval, as the end of a sentence naming the flag, or `null`. */
+function intervalProblem(interval: unknown): string | null {
+  const floor = MIN_DELAY_FLOOR_SECONDS;
+  if (typeof interval === 'number' && Number.isFinite(interval) && interval >= floor) return null;
+  const got = typeof interval === 'string' ? JSON.stringify(interval) : String(interval);
+  return `must be a number of seconds of at least ${floor}, got ${got}.`;
+}
+
 function parseInterval(value: string): number {
-  return Number(value);
+  const interval = value.trim() === '' ? Number.NaN : Number(value);
+  if (intervalProblem(interval) !== null) {
+    const floor = MIN_DELAY_FLOOR_SECONDS;
+    throw new InvalidArgumentError(`It must be a number of seconds of at least ${floor}.`);
+  }
+  return interval;
 }
 
 /**
@@ -238,7 +262,12 @@ export const watchCommand: CliCommand = {
       .argument('<jobId>', 'the MediaConvert job id, e.g. 1671477617078-2886ye')
       .option('--region <region>', 'the AWS region of the job')
       .option('--endpoint <url>', 'a MediaConvert endpoint other than the regional one')
-      .option('--interval <seconds>', 'the longest wait between two GetJob calls', parseInterval)
+      .option(
+        '--interval <seconds>',
+        'the longest wait between two GetJob calls',
+        parseInterval,
+        DEFAULT_INTERVAL_SECONDS,
+      )
       .addHelpText('after', HELP_AFTER)
       .action(async (jobId: string, flags: WatchFlags) => {
         const controller = new AbortController();

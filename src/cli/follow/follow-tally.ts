@@ -2,7 +2,7 @@
  * Counts of what became of every input while following a job, by source
  * (events, polls), kind and reason, for the live line of `watch` and `demo`.
  */
-import type { JobFollowObserver } from '../../aws/index.js';
+import type { JobFollowObserver, RetryableFailure } from '../../aws/index.js';
 import type { IngestKind, IngestOutcome } from '../../index.js';
 
 /**
@@ -161,4 +161,34 @@ export function pollsText(tally: FollowTally): string {
   const retried = Object.values(tally.retries).reduce((sum, n) => sum + n, 0);
   const retries = retried === 0 ? '' : `; retried ${retried}${reasonsText(tally.retries)}`;
   return `polls ${polls.total}: ${parts.join(', ')}${retries}`;
+}
+
+/**
+ * Seconds for people: `4`, `3.7`, `30`.
+ *
+ * @example
+ * ```ts
+ * secondsText(3_700); // '3.7'
+ * ```
+ */
+export function secondsText(ms: number): string {
+  const seconds = ms / 1000;
+  return seconds >= 10 ? String(Math.round(seconds)) : String(Math.round(seconds * 10) / 10);
+}
+
+/**
+ * One line about a failed GetJob and when it is tried again:
+ * `GetJob failed: ECONNREFUSED, retrying in 4 s`.
+ *
+ * @example
+ * ```ts
+ * observer.onRetry = (failure, delayMs) => view.log(retryText(failure, delayMs));
+ * ```
+ */
+export function retryText(failure: RetryableFailure, delayMs: number): string {
+  const when = `retrying in ${secondsText(delayMs)} s`;
+  if (failure.kind !== 'INVALID_RESPONSE') return `GetJob failed: ${failure.reason}, ${when}`;
+  const error = failure.error;
+  const detail = error instanceof Error ? `: ${error.message.split('\n')[0] ?? ''}` : '';
+  return `GetJob answer could not be read (${failure.reason}${detail}), ${when}`;
 }

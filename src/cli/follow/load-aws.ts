@@ -69,3 +69,27 @@ export async function loadSdk(io: CliIo): Promise<SdkModule | null> {
     return missingSdk(error, io);
   }
 }
+
+/**
+ * The aws entry point and the SDK together, or `null` after saying once on
+ * stderr that the SDK is missing. It also turns off the SDK's notice about
+ * future Node.js versions, which would land in the middle of a live view
+ * and is about deployments rather than this command (set
+ * `AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=false` to see it).
+ *
+ * @example
+ * ```ts
+ * const modules = await loadFollowModules(io);
+ * if (modules === null) return ExitCode.USAGE;
+ * const client = new modules.sdk.MediaConvertClient({ region });
+ * ```
+ */
+export async function loadFollowModules(
+  io: CliIo,
+): Promise<{ readonly aws: AwsModule; readonly sdk: SdkModule } | null> {
+  process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
+  const aws = await loadAws(io);
+  if (aws === null) return null;
+  const sdk = await loadSdk(io);
+  return sdk === null ? null : { aws, sdk };
+}
