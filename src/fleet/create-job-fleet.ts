@@ -3,7 +3,7 @@ import { ErrorCode, JobSnapshotError } from '../errors.js';
 import type { JobInput } from '../model/input.js';
 import type { JobState } from '../model/job-state.js';
 import { isFinalStatus } from '../model/status.js';
-import { applyJobInput, DEFAULT_MAX_EVENT_IDS } from '../state/apply-input.js';
+import { DEFAULT_MAX_EVENT_IDS, stepJobState } from '../state/apply-input.js';
 import { deepFreeze } from '../state/freeze.js';
 import { createInitialJobState } from '../state/initial-state.js';
 import { checkJobState } from '../state/snapshot.js';
@@ -257,7 +257,7 @@ export function createJobFleet(options: JobFleetOptions = {}): JobFleet {
       jobs.delete(id);
       rememberEvicted(id);
       count += 1;
-      if (state !== undefined) notifyObserver(observer?.onEvict, state);
+      if (state !== undefined) notifyObserver(observer?.onEvict, deepFreeze(state));
     }
     return count;
   };
@@ -291,7 +291,7 @@ export function createJobFleet(options: JobFleetOptions = {}): JobFleet {
       }
     }
     const previous = known ?? createInitialJobState(id);
-    const result = applyJobInput(previous, input, { maxEventIds });
+    const result = stepJobState(previous, input, { maxEventIds });
     const state = result.state;
     if (state !== known) jobs.set(id, state);
     const settledNow = isFinalStatus(state.status) && !isFinalStatus(previous.status);
@@ -299,6 +299,8 @@ export function createJobFleet(options: JobFleetOptions = {}): JobFleet {
     if (result.changed && handlers.size > 0) {
       const delivery = notificationsBetween(previous, state, fired.get(id) ?? 0);
       if (delivery.fired !== 0) fired.set(id, delivery.fired);
+      deepFreeze(previous);
+      deepFreeze(state);
       handlers.deliver(delivery.notifications, (error, name) => {
         if (observer?.onHandlerError !== undefined) observer.onHandlerError(error, name, id);
         else reportUnhandled(error);
@@ -324,7 +326,7 @@ export function createJobFleet(options: JobFleetOptions = {}): JobFleet {
   const snapshot = (): JobFleetSnapshot => ({
     format: FLEET_SNAPSHOT_FORMAT,
     version: FLEET_SNAPSHOT_VERSION,
-    jobs: [...jobs.values()],
+    jobs: [...jobs.values()].map(deepFreeze),
     evicted: [...evicted],
   });
 
@@ -332,13 +334,18 @@ export function createJobFleet(options: JobFleetOptions = {}): JobFleet {
     get size() {
       return jobs.size;
     },
-    get: (jobId) => jobs.get(jobId),
+    get: (jobId) => {
+      const state = jobs.get(jobId);
+      return state === undefined ? undefined : deepFreeze(state);
+    },
     has: (jobId) => jobs.has(jobId),
     jobIds: () => jobs.keys(),
     *unsettled() {
-      for (const state of jobs.values()) if (!isFinalStatus(state.status)) yield state;
+      for (const state of jobs.values()) if (!isFinalStatus(state.status)) yield deepFreeze(state);
     },
-    [Symbol.iterator]: () => jobs.values(),
+    *[Symbol.iterator]() {
+      for (const state of jobs.values()) yield deepFreeze(state);
+    },
     ingest,
     on: (name, handler) => handlers.add(name, handler),
     evictSettled,

@@ -56,6 +56,23 @@ export function applyJobInput(
   input: JobInput,
   options: ApplyOptions = {},
 ): ApplyResult {
+  const result = stepJobState(state, input, options);
+  deepFreeze(result.state);
+  return result;
+}
+
+/**
+ * {@link applyJobInput} without freezing the new state: for a fleet, which
+ * freezes a state only when it hands it out, so states nobody reads cost
+ * nothing to freeze. The new state shares the unchanged parts of `state`.
+ *
+ * @internal
+ */
+export function stepJobState(
+  state: JobState,
+  input: JobInput,
+  options: ApplyOptions = {},
+): ApplyResult {
   const { eventId } = input;
   if (eventId !== null && state.appliedEventIds.includes(eventId)) {
     return { state, kind: 'duplicate', changed: false, anomaly: null };
@@ -74,5 +91,5 @@ export function applyJobInput(
     next = draft;
   }
   const kind: ApplyKind = anomaly === null && changed ? 'applied' : 'stale';
-  return { state: deepFreeze(next), kind, changed, anomaly };
+  return { state: next, kind, changed, anomaly };
 }

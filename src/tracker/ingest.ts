@@ -1,6 +1,7 @@
 import { ErrorCode, JobTrackerError, type JobInputError } from '../errors.js';
 import type { JobInput } from '../model/input.js';
 import type { ApplyResult } from '../state/apply-input.js';
+import { deepFreeze } from '../state/freeze.js';
 import type { Anomaly } from '../model/job-state.js';
 import { parseInputs, type ParseOptions } from '../adapters/index.js';
 
@@ -239,7 +240,7 @@ export function outcomeOfApply(
     jobId: input.jobId,
     eventId: input.eventId,
     changed: result.changed,
-    anomaly: result.anomaly,
+    anomaly: result.anomaly === null ? null : deepFreeze(result.anomaly),
     error: null,
     messageId,
   };
