@@ -8,6 +8,7 @@ import type { Fields, NumberRange } from '../internal/fields.js';
 import type { ParseContext } from '../adapters/internal/context.js';
 import { DEFAULT_PARSE_CONTEXT, resolveParseOptions } from '../adapters/internal/context.js';
 import {
+  asInputError,
   checkKey,
   expectObject,
   get,
@@ -370,8 +371,14 @@ function timing(obj: Fields, path: string): ApiSnapshotInput['timing'] {
  * ```
  */
 export function checkJobInput(value: unknown, path = '', options?: ParseOptions): JobInput {
-  const ctx =
-    options === undefined ? DEFAULT_PARSE_CONTEXT : resolveParseOptions(options, 'any');
+  return checkWith(value, path, contextOf(options));
+}
+
+function contextOf(options: ParseOptions | undefined): ParseContext {
+  return options === undefined ? DEFAULT_PARSE_CONTEXT : resolveParseOptions(options, 'any');
+}
+
+function checkWith(value: unknown, path: string, ctx: ParseContext): JobInput {
   const input = expectObject(value, path);
   const typeValue = field(input, 'type', path);
   const type = oneOf<JobInputType>(typeValue, join(path, 'type'), INPUT_TYPES);
@@ -451,4 +458,84 @@ export function checkJobInput(value: unknown, path = '', options?: ParseOptions)
       };
     }
   }
+}
+
+/** The elements of `value` when it is a non-empty array of normalised inputs (holes allowed). */
+function normalisedElements(value: unknown, ctx: ParseContext): readonly unknown[] | null {
+  try {
+    if (!Array.isArray(value)) return null;
+    const list: readonly unknown[] = value;
+    const length = list.length;
+    if (length === 0 || length > ctx.maxItems) return null;
+    const elements: unknown[] = [];
+    let inputs = 0;
+    for (let i = 0; i < length; i++) {
+      const element = list[i];
+      if (element !== undefined) {
+        if (!isJobInputLike(element)) return null;
+        inputs += 1;
+      }
+      elements.push(element);
+    }
+    return inputs === 0 ? null : elements;
+  } catch {
+    // Whatever cannot be read here is read again by the adapters, which
+    // report it with its path.
+    return null;
+  }
+}
+
+/**
+ * The normalised inputs of a payload that is made of them: one
+ * {@link JobInput}-like value, or a non-empty array whose elements are all
+ * {@link isJobInputLike} (holes and `undefined` aside); `null` for anything
+ * else, which is for the adapters to read. Each input is checked with
+ * {@link checkJobInput} and copied. A single input that is not valid throws;
+ * in an array, each bad element (a hole included) is returned as its
+ * {@link JobInputError}, with a path such as `[2].timestamp`, so that the
+ * others still count.
+ *
+ * @param options - The parse options in force, for their limits.
+ * @throws JobInputError for a single input that is not valid.
+ * @example
+ * ```ts
+ * const inputs = normalisedInputsOf(payload, options.parse);
+ * if (inputs !== null) {
+ *   for (const input of inputs) {
+ *     if (input instanceof JobInputError) reject(input);
+ *     else apply(input);
+ *   }
+ * }
+ * ```
+ */
+export function normalisedInputsOf(
+  value: unknown,
+  options?: ParseOptions,
+): readonly (JobInput | JobInputError)[] | null {
+  const ctx = contextOf(options);
+  if (isJobInputLike(value)) {
+    try {
+      return [checkWith(value, '', ctx)];
+    } catch (error) {
+      throw asInputError(error, '');
+    }
+  }
+  const elements = normalisedElements(value, ctx);
+  if (elements === null) return null;
+  const out: (JobInput | JobInputError)[] = [];
+  for (let i = 0; i < elements.length; i++) {
+    const at = `[${i}]`;
+    const element = elements[i];
+    if (element === undefined) {
+      const message = `Expected a normalised input at ${at}, got undefined or an empty slot.`;
+      out.push(new JobInputError(ErrorCode.NOT_AN_OBJECT, message, { path: at }));
+      continue;
+    }
+    try {
+      out.push(checkWith(element, at, ctx));
+    } catch (error) {
+      out.push(asInputError(error, at));
+    }
+  }
+  return out;
 }

@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { parseInputs } from '../../src/adapters/index.js';
 import { ErrorCode, JobInputError } from '../../src/errors.js';
 import type { JobInput } from '../../src/model/index.js';
-import { checkJobInput, isJobInputLike } from '../../src/state/check-input.js';
+import {
+  checkJobInput,
+  isJobInputLike,
+  normalisedInputsOf,
+} from '../../src/state/check-input.js';
 import { anyDelivery } from '../properties/arbitraries.js';
 import { inputsOf, payloadsOf } from '../properties/feed.js';
 import { runs } from '../properties/runs.js';
@@ -533,5 +537,71 @@ describe('isJobInputLike', () => {
     revoke();
 
     expect(isJobInputLike(proxy)).toBe(false);
+  });
+});
+
+describe('normalisedInputsOf', () => {
+  it('gives a checked copy of one input', () => {
+    const value = progressing(1);
+
+    const inputs = normalisedInputsOf(value);
+
+    expect(inputs).toEqual([value]);
+    expect(inputs?.[0]).not.toBe(value);
+  });
+
+  it('throws for one input that is not valid', () => {
+    const value = patched(progressing(1), (x) => (x.timestamp = Number.NaN));
+
+    let caught: unknown;
+    try {
+      normalisedInputsOf(value);
+    } catch (error) {
+      caught = error;
+    }
+
+    expect(caught).toBeInstanceOf(JobInputError);
+    expect(caught).toMatchObject({ code: ErrorCode.INVALID_TYPE, path: 'timestamp' });
+  });
+
+  it('keeps the good inputs of an array beside a bad one and a hole', () => {
+    const bad = patched(progressing(2), (x) => (x.timestamp = -1));
+    const list: unknown[] = [progressing(1), bad];
+    list[3] = canceled(3);
+
+    const inputs = normalisedInputsOf(list) ?? [];
+
+    expect(inputs).toHaveLength(4);
+    expect(inputs[0]).toEqual(progressing(1));
+    expect(inputs[1]).toMatchObject({ code: ErrorCode.OUT_OF_RANGE, path: '[1].timestamp' });
+    expect(inputs[2]).toMatchObject({ code: ErrorCode.NOT_AN_OBJECT, path: '[2]' });
+    expect(inputs[3]).toEqual(canceled(3));
+  });
+
+  it.each<[string, () => unknown]>([
+    ['an event', () => eventFixture('progressing')],
+    ['an array mixing inputs and events', () => [progressing(1), eventFixture('progressing')]],
+    ['an empty array', () => []],
+    ['an array of holes only', () => [, ,]],
+    ['JSON text', () => JSON.stringify(progressing(1))],
+    [
+      'a revoked Proxy',
+      () => {
+        const { proxy, revoke } = Proxy.revocable([], {});
+        revoke();
+        return proxy;
+      },
+    ],
+    [
+      'an array Proxy that throws',
+      () =>
+        new Proxy([progressing(1)], {
+          get(): never {
+            throw new Error('boom');
+          },
+        }),
+    ],
+  ])('leaves %s to the adapters', (_label, make) => {
+    expect(normalisedInputsOf(make())).toBeNull();
   });
 });
