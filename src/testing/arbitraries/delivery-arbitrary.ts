@@ -16,6 +16,7 @@ import {
   type DeliveredSnsRecord,
   type EventWrapper,
 } from './wrappers.js';
+import { deepFreeze } from '../../state/freeze.js';
 
 /**
  * Limits of the deliveries {@link deliveryArbitrary} draws.
@@ -168,14 +169,6 @@ function settlementIndex(lifecycle: JobLifecycle, facts: readonly LifecycleFact[
       ? fact.event.detail.status === lifecycle.finalStatus
       : fact.response.Job.Status === lifecycle.finalStatus,
   );
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
-  }
-  return value;
 }
 
 /**

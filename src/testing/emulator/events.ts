@@ -7,6 +7,7 @@ import type { JsonObject, JsonValue } from '../../model/json.js';
 import { inputDetails } from './outputs.js';
 import { countWarnings, type JobView, type SimJob } from './job.js';
 import type { Milestone } from './timeline.js';
+import { deepFreeze } from '../../state/freeze.js';
 
 /**
  * The `detail` of a job state change event: the fields every status has,
@@ -119,14 +120,6 @@ function statusFields(job: SimJob, milestone: Milestone, view: JobView): JsonObj
         previousPriority: milestone.hop.previousPriority,
       };
   }
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
-  }
-  return value;
 }
 
 /**

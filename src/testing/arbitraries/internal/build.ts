@@ -31,6 +31,7 @@ import { describeLifecycle, withDescription } from './describe.js';
 import { createWords, uniqueUuids } from './ids.js';
 import { writeOutputs } from './outputs.js';
 import type { LifecyclePlan, UpdatePlan } from './plan.js';
+import { deepFreeze } from '../../../state/freeze.js';
 
 /** Progress is planned in thousandths of the job; these are where the phases begin. */
 const TRANSCODING_FROM = 100;
@@ -69,14 +70,6 @@ function phaseProgress(units: number): JsonObject {
 
 function eventTime(ms: number): string {
   return `${new Date(ms).toISOString().slice(0, 19)}Z`;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
-  }
-  return value;
 }
 
 /** Builds the history a plan describes. */
