@@ -17,6 +17,7 @@ import {
   item,
   keysOf,
   lengthOf,
+  unreadable,
   where,
   wrongType,
 } from './guard.js';
@@ -90,7 +91,12 @@ export function listLength(list: readonly unknown[], path: string, ctx: ParseCon
 
 /** A required, non-empty, bounded string field. */
 export function readString(obj: Fields, key: string, path: string, ctx: ParseContext): string {
-  const value = get(obj, key, path);
+  let value: unknown;
+  try {
+    value = obj[key];
+  } catch (cause) {
+    throw unreadable(join(path, key), cause);
+  }
   if (typeof value === 'string' && value !== '' && value.length <= ctx.maxStringLength) {
     return value;
   }
@@ -112,7 +118,12 @@ export function readOptionalString(
   path: string,
   ctx: ParseContext,
 ): string | null {
-  const value = get(obj, key, path);
+  let value: unknown;
+  try {
+    value = obj[key];
+  } catch (cause) {
+    throw unreadable(join(path, key), cause);
+  }
   if (value === undefined || value === null) return null;
   if (typeof value !== 'string') throw wrongType(join(path, key), 'a string', value);
   return value.length <= ctx.maxStringLength ? value : checkLength(value, join(path, key), ctx);
@@ -141,7 +152,12 @@ export function readStringList(
   ctx: ParseContext,
   trusted: boolean,
 ): readonly string[] {
-  const value = get(obj, key, path);
+  let value: unknown;
+  try {
+    value = obj[key];
+  } catch (cause) {
+    throw unreadable(join(path, key), cause);
+  }
   if (value === undefined || value === null) return [];
   const at = join(path, key);
   if (!isArrayAt(value, at)) throw wrongType(at, 'an array', value);
@@ -171,7 +187,12 @@ export function readStringMap(
   ctx: ParseContext,
   trusted: boolean,
 ): { readonly [key: string]: string } | null {
-  const value = get(obj, key, path);
+  let value: unknown;
+  try {
+    value = obj[key];
+  } catch (cause) {
+    throw unreadable(join(path, key), cause);
+  }
   if (value === undefined || value === null) return null;
   const at = join(path, key);
   const map = expectObject(value, at);
@@ -304,7 +325,12 @@ export function checkNumber(value: unknown, at: string, range: NumberRange): num
  * is refused, which keeps the reader cheap on the hot path.
  */
 export function readNumber(obj: Fields, key: string, path: string, range: NumberRange): number {
-  const value = get(obj, key, path);
+  let value: unknown;
+  try {
+    value = obj[key];
+  } catch (cause) {
+    throw unreadable(join(path, key), cause);
+  }
   if (typeof value === 'number' && Number.isFinite(value) && inRange(value, range)) return value;
   const at = join(path, key);
   if (value === undefined || value === null) throw missing(at);
@@ -318,7 +344,12 @@ export function readOptionalNumber(
   path: string,
   range: NumberRange,
 ): number | null {
-  const value = get(obj, key, path);
+  let value: unknown;
+  try {
+    value = obj[key];
+  } catch (cause) {
+    throw unreadable(join(path, key), cause);
+  }
   if (value === undefined || value === null) return null;
   if (typeof value === 'number' && Number.isFinite(value) && inRange(value, range)) return value;
   return checkNumber(value, join(path, key), range);

@@ -6,7 +6,7 @@ import { ErrorCode, JobInputError } from '../../errors.js';
 import { join, missing } from '../../internal/fields.js';
 import type { Fields, NumberRange } from '../../internal/fields.js';
 import type { JobPhase, JobStatus, PhaseStatus } from '../../model/status.js';
-import { get, wrongType } from './guard.js';
+import { unreadable, wrongType } from './guard.js';
 
 /** The range of every percentage. */
 export const PERCENT: NumberRange = { min: 0, max: 100 };
@@ -25,7 +25,12 @@ export const INTEGER: NumberRange = { integer: true };
  * so a future phase never costs a progress update; a non-string is refused.
  */
 export function readPhase(obj: Fields, key: string, path: string): JobPhase | null {
-  const value = get(obj, key, path);
+  let value: unknown;
+  try {
+    value = obj[key];
+  } catch (cause) {
+    throw unreadable(join(path, key), cause);
+  }
   // Each case returns its own literal, never the parsed string: states keep
   // these values, and a literal is one shared string instead of one per job.
   switch (value) {
@@ -46,7 +51,12 @@ export function readPhase(obj: Fields, key: string, path: string): JobPhase | nu
 
 /** A phase status; `null` for a value this version does not know. */
 export function readPhaseStatus(obj: Fields, key: string, path: string): PhaseStatus | null {
-  const value = get(obj, key, path);
+  let value: unknown;
+  try {
+    value = obj[key];
+  } catch (cause) {
+    throw unreadable(join(path, key), cause);
+  }
   switch (value) {
     case 'PENDING':
       return 'PENDING';
@@ -68,7 +78,12 @@ export function readPhaseStatus(obj: Fields, key: string, path: string): PhaseSt
  * service may add) gives `null`, for the caller to skip the job or refuse it.
  */
 export function readJobStatus(obj: Fields, key: string, path: string): JobStatus | null {
-  const value = get(obj, key, path);
+  let value: unknown;
+  try {
+    value = obj[key];
+  } catch (cause) {
+    throw unreadable(join(path, key), cause);
+  }
   switch (value) {
     case 'SUBMITTED':
       return 'SUBMITTED';
