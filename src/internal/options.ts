@@ -17,6 +17,11 @@ import type { JobNotificationName } from '../tracker/notifications.js';
 /**
  * The largest `maxEventIds` accepted: a state keeps that many ids, and a
  * snapshot with more is refused as damaged.
+ *
+ * @example
+ * ```ts
+ * createJobTracker({ maxEventIds: MAX_EVENT_IDS_LIMIT }); // the most a tracker remembers
+ * ```
  */
 export const MAX_EVENT_IDS_LIMIT = 4096;
 

@@ -64,12 +64,22 @@ export function toJobSnapshot(state: JobState): JobSnapshot {
  * The most `appliedEventIds` a restored state may hold: trackers keep at
  * most 4096 (the largest `maxEventIds`), so a longer list is damage or a
  * hostile snapshot, not a state this library wrote.
+ *
+ * @example
+ * ```ts
+ * state.appliedEventIds.length <= MAX_SNAPSHOT_EVENT_IDS; // true of every state a tracker keeps
+ * ```
  */
 export const MAX_SNAPSHOT_EVENT_IDS = 4096;
 
 /**
  * The most `anomalies` a restored state may hold: trackers keep the newest
  * 16, so this sanity cap only refuses lists no tracker could have written.
+ *
+ * @example
+ * ```ts
+ * state.anomalies.length <= MAX_SNAPSHOT_ANOMALIES; // true of every state a tracker keeps
+ * ```
  */
 export const MAX_SNAPSHOT_ANOMALIES = 1024;
 

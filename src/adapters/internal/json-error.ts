@@ -8,18 +8,37 @@ import { reasonOf } from './guard.js';
 /**
  * The hint given when the parser stopped at a number written with leading
  * zeros: the documented sample `COMPLETE` event writes a warning code so.
+ *
+ * @example
+ * ```ts
+ * if (error.message.includes(LEADING_ZERO_HINT)) suggestQuoting();
+ * ```
  */
 export const LEADING_ZERO_HINT =
   'a number written with leading zeros (such as a warning code 000000) is not valid JSON; ' +
   'write it as a string ("000000") or without the zeros';
 
-/** Where the parser stopped, from the position V8 puts in its message, or `null`. */
+/**
+ * Where the parser stopped, from the position V8 puts in its message, or `null`.
+ *
+ * @example
+ * ```ts
+ * jsonErrorOffset('Unexpected number in JSON at position 9'); // 9
+ * ```
+ */
 export function jsonErrorOffset(message: string): number | null {
   const match = /position (\d+)/.exec(message);
   return match?.[1] === undefined ? null : Number(match[1]);
 }
 
-/** The line and column (both 1-based) of `offset` in `text`. */
+/**
+ * The line and column (both 1-based) of `offset` in `text`.
+ *
+ * @example
+ * ```ts
+ * lineAndColumn('{\n "a": 01}', 9); // { line: 2, column: 8 }
+ * ```
+ */
 export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let start = 0;
@@ -40,6 +59,11 @@ function isDigit(code: number): boolean {
  * Whether the parser stopped at `offset` because a number starts with a
  * zero followed by more digits (`000000`, `-01`): V8 stops at the digit
  * after that zero.
+ *
+ * @example
+ * ```ts
+ * isLeadingZeroAt('{"code":000000}', 9); // true
+ * ```
  */
 export function isLeadingZeroAt(text: string, offset: number): boolean {
   if (offset < 1 || !isDigit(text.charCodeAt(offset))) return false;
