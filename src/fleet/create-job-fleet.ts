@@ -4,9 +4,10 @@ import type { JobInput } from '../model/input.js';
 import type { JobState } from '../model/job-state.js';
 import { isFinalStatus } from '../model/status.js';
 import { DEFAULT_MAX_EVENT_IDS, stepJobState } from '../state/apply-input.js';
+import { checkFleetOptions, checkHandlerArgs } from '../internal/options.js';
 import { deepFreeze } from '../state/freeze.js';
 import { createInitialJobState } from '../state/initial-state.js';
-import { checkJobState } from '../state/snapshot.js';
+import { parseFleetSnapshotParts } from '../state/snapshot.js';
 import {
   HandlerRegistry,
   notifyObserver,
@@ -15,7 +16,6 @@ import {
 } from '../tracker/handlers.js';
 import {
   EMPTY_OUTCOME,
-  invalidOption,
   itemsOf,
   outcomeOfApply,
   outcomeOfItem,
@@ -138,7 +138,7 @@ export interface JobFleet extends Iterable<JobState> {
   toJSON(): JobFleetSnapshot;
 }
 
-function restore(snapshot: JobFleetSnapshot): { jobs: JobState[]; evicted: string[] } {
+function restore(snapshot: JobFleetSnapshot): { jobs: readonly JobState[]; evicted: readonly string[] } {
   const value: unknown = snapshot;
   if (typeof value !== 'object' || value === null) {
     throw new JobSnapshotError(ErrorCode.INVALID_SNAPSHOT, 'Invalid fleet snapshot: expected an object.', {
@@ -160,24 +160,7 @@ function restore(snapshot: JobFleetSnapshot): { jobs: JobState[]; evicted: strin
       { path: 'snapshot.version' },
     );
   }
-  if (!Array.isArray(s.jobs)) {
-    throw new JobSnapshotError(ErrorCode.INVALID_SNAPSHOT, 'Invalid fleet snapshot: expected a jobs array.', {
-      path: 'snapshot.jobs',
-    });
-  }
-  const jobs: JobState[] = [];
-  s.jobs.forEach((job: unknown, i) => {
-    checkJobState(job, `snapshot.jobs[${i}]`);
-    if (job.jobId === null) {
-      throw new JobSnapshotError(ErrorCode.INVALID_SNAPSHOT, 'Invalid fleet snapshot: a job without an id.', {
-        path: `snapshot.jobs[${i}].jobId`,
-      });
-    }
-    jobs.push(job);
-  });
-  const evicted = Array.isArray(s.evicted)
-    ? s.evicted.filter((id): id is string => typeof id === 'string')
-    : [];
+  const { jobs, evicted } = parseFleetSnapshotParts(value);
   return { jobs, evicted };
 }
 
@@ -200,16 +183,10 @@ function restore(snapshot: JobFleetSnapshot): { jobs: JobState[]; evicted: strin
  * ```
  */
 export function createJobFleet(options: JobFleetOptions = {}): JobFleet {
+  checkFleetOptions(options);
   const retention = options.settledRetentionMs ?? 15 * 60_000;
   const maxEvictedIds = options.maxEvictedIds ?? 10_000;
   const maxEventIds = options.maxEventIds ?? DEFAULT_MAX_EVENT_IDS;
-  if (!(retention >= 0)) throw invalidOption('settledRetentionMs must be 0 or more.', 'settledRetentionMs');
-  if (!Number.isInteger(maxEvictedIds) || maxEvictedIds < 0) {
-    throw invalidOption('maxEvictedIds must be a whole number from 0.', 'maxEvictedIds');
-  }
-  if (!Number.isInteger(maxEventIds) || maxEventIds < 0) {
-    throw invalidOption('maxEventIds must be a whole number from 0.', 'maxEventIds');
-  }
   const now = options.now ?? Date.now;
   const observer = options.observer;
   const refuse = compileFilter(options.filter);
@@ -347,7 +324,10 @@ export function createJobFleet(options: JobFleetOptions = {}): JobFleet {
       for (const state of jobs.values()) yield deepFreeze(state);
     },
     ingest,
-    on: (name, handler) => handlers.add(name, handler),
+    on: (name, handler) => {
+      checkHandlerArgs(name, handler);
+      return handlers.add(name, handler);
+    },
     evictSettled,
     delete: (jobId) => {
       settledAt.delete(jobId);

@@ -2,6 +2,7 @@ import type { ParseOptions } from '../adapters/index.js';
 import type { JobState } from '../model/job-state.js';
 import { isFinalStatus } from '../model/status.js';
 import { applyJobInput, DEFAULT_MAX_EVENT_IDS } from '../state/apply-input.js';
+import { checkHandlerArgs, checkTrackerOptions } from '../internal/options.js';
 import { deepFreeze } from '../state/freeze.js';
 import { createInitialJobState } from '../state/initial-state.js';
 import { parseJobSnapshot, toJobSnapshot, type JobSnapshot } from '../state/snapshot.js';
@@ -117,10 +118,8 @@ export interface JobTracker {
  * ```
  */
 export function createJobTracker(options: JobTrackerOptions = {}): JobTracker {
+  checkTrackerOptions(options);
   const maxEventIds = options.maxEventIds ?? DEFAULT_MAX_EVENT_IDS;
-  if (!Number.isInteger(maxEventIds) || maxEventIds < 0) {
-    throw invalidOption('maxEventIds must be a whole number from 0.', 'maxEventIds');
-  }
   let state: JobState;
   if (options.snapshot !== undefined) {
     state = deepFreeze(parseJobSnapshot(options.snapshot).state);
@@ -187,7 +186,10 @@ export function createJobTracker(options: JobTrackerOptions = {}): JobTracker {
     },
     settled,
     ingest,
-    on: (name, handler) => handlers.add(name, handler),
+    on: (name, handler) => {
+      checkHandlerArgs(name, handler);
+      return handlers.add(name, handler);
+    },
     snapshot,
     toJSON: snapshot,
   };

@@ -1,6 +1,7 @@
-import { ErrorCode, JobTrackerError, type JobInputError } from '../errors.js';
+import { ErrorCode, JobInputError, JobTrackerError } from '../errors.js';
 import type { JobInput } from '../model/input.js';
 import type { ApplyResult } from '../state/apply-input.js';
+import { normalisedInputsOf } from '../state/check-input.js';
 import { deepFreeze } from '../state/freeze.js';
 import type { Anomaly } from '../model/job-state.js';
 import { parseInputs, type ParseOptions } from '../adapters/index.js';
@@ -73,30 +74,6 @@ export const EMPTY_OUTCOME = {
   messageId: null,
 } as const;
 
-const INPUT_TYPES = new Set<string>([
-  'PROGRESSING',
-  'INPUT_INFORMATION',
-  'STATUS_UPDATE',
-  'COMPLETE',
-  'ERROR',
-  'CANCELED',
-  'NEW_WARNING',
-  'QUEUE_HOP',
-  'API_SNAPSHOT',
-]);
-
-/** Whether a value is an already normalised {@link JobInput}. */
-function isJobInput(value: unknown): value is JobInput {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as { type?: unknown; jobId?: unknown; timestamp?: unknown };
-  return (
-    typeof v.type === 'string' &&
-    INPUT_TYPES.has(v.type) &&
-    typeof v.jobId === 'string' &&
-    typeof v.timestamp === 'number'
-  );
-}
-
 /** One item of a payload, ready for a tracker. @internal */
 export type IngestItem = { readonly messageId: string | null } & (
   | { readonly kind: 'input'; readonly input: JobInput }
@@ -121,9 +98,14 @@ export function itemsOf(
   value: unknown,
   options: ParseOptions | undefined,
 ): readonly IngestItem[] {
-  if (isJobInput(value)) return [{ kind: 'input', input: value, messageId: null }];
-  if (Array.isArray(value) && value.length > 0 && value.every(isJobInput)) {
-    return value.map((input: JobInput) => ({ kind: 'input', input, messageId: null }));
+  const normalised = normalisedInputsOf(value, options);
+  if (normalised !== null) {
+    return normalised.map(
+      (input): IngestItem =>
+        input instanceof JobInputError
+          ? { kind: 'rejected', error: input, messageId: null }
+          : { kind: 'input', input, messageId: null },
+    );
   }
   const parsed = parseInputs(value, options);
   if (parsed.length === 1 && parsed[0]?.kind === 'invalid') throw parsed[0].error;
