@@ -46,7 +46,8 @@ export function explainJsonError(message: string, text: string, firstLine: numbe
     parts.push(`stopped at line ${firstLine + line - 1}, column ${column}`);
     nearby = text.slice(Math.max(0, position - 24), position + 1);
   }
-  if (LEADING_ZERO.test(nearby)) {
+  // The adapters' own message names leading zeros already; say it once.
+  if (LEADING_ZERO.test(nearby) && !message.includes('leading zeros')) {
     parts.push(
       'a number written with leading zeros (such as a warning code 000000) is not valid JSON; ' +
         'write it as a string ("000000") or without the zeros',
