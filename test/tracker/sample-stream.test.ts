@@ -87,3 +87,40 @@ describe('the sample stream of two interleaved jobs', () => {
     expect(tracker.state).toBe(before);
   });
 });
+
+describe('a GetJob response alone', () => {
+  const fixture = (name: string): unknown =>
+    JSON.parse(readFileSync(new URL(`../fixtures/api/${name}`, import.meta.url), 'utf8'));
+
+  it('settles a failed job with its error, times and queue', () => {
+    const tracker = createJobTracker();
+
+    const result = tracker.ingest(fixture('get-job-error.rest.json'));
+
+    expect(result.kind).toBe('applied');
+    expect(tracker.state).toMatchObject({
+      jobId: '1234567890987-1ab2c3',
+      status: 'ERROR',
+      phase: null,
+      error: { code: 1434 },
+      settledAt: 1517442131000,
+      timing: { submittedAt: 1517442103000, startedAt: 1517442104000, finishedAt: 1517442131000 },
+      queue: { submitted: 'arn:aws:mediaconvert:us-west-2:111122223333:queues/Queue1' },
+    });
+  });
+
+  it('places a progressing job in its phase with its percent and metadata', () => {
+    const tracker = createJobTracker();
+
+    tracker.ingest(fixture('get-job-progressing.rest.json'));
+
+    expect(tracker.state).toMatchObject({
+      status: 'PROGRESSING',
+      phase: 'TRANSCODING',
+      attempt: 0,
+      progress: { jobPercent: 41 },
+      userMetadata: { assetId: 'asset-0042' },
+      messages: { info: ['Job will be processed without acceleration.'] },
+    });
+  });
+});
