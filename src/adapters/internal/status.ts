@@ -21,56 +21,60 @@ export const TIMESTAMP: NumberRange = { min: 0, integer: true };
 export const INTEGER: NumberRange = { integer: true };
 
 /**
+ * Reads one value of a closed set. A string the set does not hold (one the
+ * service may add) gives `null`; a non-string is refused; absent or `null`
+ * gives `null` unless the value is required.
+ *
+ * The value returned is the set's own constant, never the parsed string:
+ * states keep these values, and a constant is one shared string instead of
+ * one per job.
+ */
+function readMember<T extends string>(
+  members: ReadonlyMap<string, T>,
+  required: boolean,
+  obj: Fields,
+  key: string,
+  path: string,
+): T | null {
+  let value: unknown;
+  try {
+    value = obj[key];
+  } catch (cause) {
+    throw unreadable(join(path, key), cause);
+  }
+  if (value === undefined || value === null) {
+    if (required) throw missing(join(path, key));
+    return null;
+  }
+  if (typeof value !== 'string') throw wrongType(join(path, key), 'a string', value);
+  return members.get(value) ?? null;
+}
+
+function membersOf<T extends string>(values: readonly T[]): ReadonlyMap<string, T> {
+  return new Map(values.map((v) => [v, v]));
+}
+
+const PHASES = membersOf<JobPhase>(['PROBING', 'TRANSCODING', 'UPLOADING']);
+const PHASE_STATUSES = membersOf<PhaseStatus>(['PENDING', 'PROGRESSING', 'COMPLETE']);
+const JOB_STATUSES = membersOf<JobStatus>([
+  'SUBMITTED',
+  'PROGRESSING',
+  'COMPLETE',
+  'ERROR',
+  'CANCELED',
+]);
+
+/**
  * A phase: absent, `null` or a value this version does not know gives `null`,
  * so a future phase never costs a progress update; a non-string is refused.
  */
 export function readPhase(obj: Fields, key: string, path: string): JobPhase | null {
-  let value: unknown;
-  try {
-    value = obj[key];
-  } catch (cause) {
-    throw unreadable(join(path, key), cause);
-  }
-  // Each case returns its own literal, never the parsed string: states keep
-  // these values, and a literal is one shared string instead of one per job.
-  switch (value) {
-    case 'PROBING':
-      return 'PROBING';
-    case 'TRANSCODING':
-      return 'TRANSCODING';
-    case 'UPLOADING':
-      return 'UPLOADING';
-    case undefined:
-    case null:
-      return null;
-    default:
-      if (typeof value !== 'string') throw wrongType(join(path, key), 'a string', value);
-      return null;
-  }
+  return readMember(PHASES, false, obj, key, path);
 }
 
-/** A phase status; `null` for a value this version does not know. */
+/** A required phase status; `null` for a value this version does not know. */
 export function readPhaseStatus(obj: Fields, key: string, path: string): PhaseStatus | null {
-  let value: unknown;
-  try {
-    value = obj[key];
-  } catch (cause) {
-    throw unreadable(join(path, key), cause);
-  }
-  switch (value) {
-    case 'PENDING':
-      return 'PENDING';
-    case 'PROGRESSING':
-      return 'PROGRESSING';
-    case 'COMPLETE':
-      return 'COMPLETE';
-    case undefined:
-    case null:
-      throw missing(join(path, key));
-    default:
-      if (typeof value !== 'string') throw wrongType(join(path, key), 'a string', value);
-      return null;
-  }
+  return readMember(PHASE_STATUSES, true, obj, key, path);
 }
 
 /**
@@ -78,30 +82,7 @@ export function readPhaseStatus(obj: Fields, key: string, path: string): PhaseSt
  * service may add) gives `null`, for the caller to skip the job or refuse it.
  */
 export function readJobStatus(obj: Fields, key: string, path: string): JobStatus | null {
-  let value: unknown;
-  try {
-    value = obj[key];
-  } catch (cause) {
-    throw unreadable(join(path, key), cause);
-  }
-  switch (value) {
-    case 'SUBMITTED':
-      return 'SUBMITTED';
-    case 'PROGRESSING':
-      return 'PROGRESSING';
-    case 'COMPLETE':
-      return 'COMPLETE';
-    case 'ERROR':
-      return 'ERROR';
-    case 'CANCELED':
-      return 'CANCELED';
-    case undefined:
-    case null:
-      throw missing(join(path, key));
-    default:
-      if (typeof value !== 'string') throw wrongType(join(path, key), 'a string', value);
-      return null;
-  }
+  return readMember(JOB_STATUSES, true, obj, key, path);
 }
 
 /** The `INVALID_VALUE` error of a job status this version does not know. */
