@@ -17,7 +17,6 @@ import {
   item,
   keysOf,
   lengthOf,
-  unreadable,
   where,
   wrongType,
 } from './guard.js';
@@ -91,12 +90,7 @@ export function listLength(list: readonly unknown[], path: string, ctx: ParseCon
 
 /** A required, non-empty, bounded string field. */
 export function readString(obj: Fields, key: string, path: string, ctx: ParseContext): string {
-  let value: unknown;
-  try {
-    value = obj[key];
-  } catch (cause) {
-    throw unreadable(join(path, key), cause);
-  }
+  const value = get(obj, key, path);
   if (typeof value === 'string' && value !== '' && value.length <= ctx.maxStringLength) {
     return value;
   }
@@ -118,12 +112,7 @@ export function readOptionalString(
   path: string,
   ctx: ParseContext,
 ): string | null {
-  let value: unknown;
-  try {
-    value = obj[key];
-  } catch (cause) {
-    throw unreadable(join(path, key), cause);
-  }
+  const value = get(obj, key, path);
   if (value === undefined || value === null) return null;
   if (typeof value !== 'string') throw wrongType(join(path, key), 'a string', value);
   return value.length <= ctx.maxStringLength ? value : checkLength(value, join(path, key), ctx);
@@ -152,12 +141,7 @@ export function readStringList(
   ctx: ParseContext,
   trusted: boolean,
 ): readonly string[] {
-  let value: unknown;
-  try {
-    value = obj[key];
-  } catch (cause) {
-    throw unreadable(join(path, key), cause);
-  }
+  const value = get(obj, key, path);
   if (value === undefined || value === null) return [];
   const at = join(path, key);
   if (!isArrayAt(value, at)) throw wrongType(at, 'an array', value);
@@ -187,12 +171,7 @@ export function readStringMap(
   ctx: ParseContext,
   trusted: boolean,
 ): { readonly [key: string]: string } | null {
-  let value: unknown;
-  try {
-    value = obj[key];
-  } catch (cause) {
-    throw unreadable(join(path, key), cause);
-  }
+  const value = get(obj, key, path);
   if (value === undefined || value === null) return null;
   const at = join(path, key);
   const map = expectObject(value, at);
@@ -325,12 +304,7 @@ export function checkNumber(value: unknown, at: string, range: NumberRange): num
  * is refused, which keeps the reader cheap on the hot path.
  */
 export function readNumber(obj: Fields, key: string, path: string, range: NumberRange): number {
-  let value: unknown;
-  try {
-    value = obj[key];
-  } catch (cause) {
-    throw unreadable(join(path, key), cause);
-  }
+  const value = get(obj, key, path);
   if (typeof value === 'number' && Number.isFinite(value) && inRange(value, range)) return value;
   const at = join(path, key);
   if (value === undefined || value === null) throw missing(at);
@@ -344,12 +318,7 @@ export function readOptionalNumber(
   path: string,
   range: NumberRange,
 ): number | null {
-  let value: unknown;
-  try {
-    value = obj[key];
-  } catch (cause) {
-    throw unreadable(join(path, key), cause);
-  }
+  const value = get(obj, key, path);
   if (value === undefined || value === null) return null;
   if (typeof value === 'number' && Number.isFinite(value) && inRange(value, range)) return value;
   return checkNumber(value, join(path, key), range);

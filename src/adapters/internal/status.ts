@@ -6,7 +6,7 @@ import { ErrorCode, JobInputError } from '../../errors.js';
 import { join, missing } from '../../internal/fields.js';
 import type { Fields, NumberRange } from '../../internal/fields.js';
 import type { JobPhase, JobStatus, PhaseStatus } from '../../model/status.js';
-import { unreadable, wrongType } from './guard.js';
+import { get, wrongType } from './guard.js';
 
 /** The range of every percentage. */
 export const PERCENT: NumberRange = { min: 0, max: 100 };
@@ -36,12 +36,7 @@ function readMember<T extends string>(
   key: string,
   path: string,
 ): T | null {
-  let value: unknown;
-  try {
-    value = obj[key];
-  } catch (cause) {
-    throw unreadable(join(path, key), cause);
-  }
+  const value = get(obj, key, path);
   if (value === undefined || value === null) {
     if (required) throw missing(join(path, key));
     return null;
